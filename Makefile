@@ -1,0 +1,52 @@
+# Two commands on a fresh machine: `make edition` and `make test`. Both set up first:
+# a virtualenv with the locked stack (uv, bytecode compiled), and the system fonts.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+UV     := $(BIN)/uv
+YEAR   ?= 2024
+LOCK   := requirements.lock
+UV_VERSION := 0.13.9
+UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python --compile-bytecode -c $(LOCK)
+
+.PHONY: setup system edition test bench lab clean help
+help:
+	@echo "make edition [YEAR=2024]  set up, then build outputs/\$$YEAR"
+	@echo "make test                 set up, then run every test"
+	@echo "make bench                set up (with the bench extra), then print the measurements"
+	@echo "make lab                  set up with jupyterlab, to open the notebooks"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(UV)
+	$(UV_INSTALL) -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(UV_INSTALL) -e '.[test,bench]'
+	@touch $@
+
+system:
+	@scripts/install-system-deps
+
+setup: $(VENV)/.installed system
+
+edition: setup
+	$(BIN)/reportfigures build --year $(YEAR)
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup $(VENV)/.installed-bench
+	$(BIN)/python bench/extract_bench.py
+
+lab: setup
+	$(UV_INSTALL) -e '.[test,lab]'
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) outputs/[0-9]* outputs/.[0-9]*

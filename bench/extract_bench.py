@@ -1,0 +1,306 @@
+"""Benchmark of our Chinese number extractor against Microsoft Recognizers-Text.
+
+    python bench/extract_bench.py [--corpus DIR] [--repeat N]
+
+Prints a plain-text report: accuracy on the hand-labelled 2024 report, agreement with the
+anchor on a corpus nobody labelled, speed of both on the same texts, and the goals.
+A measurement, not a test: the exit code is 0 unless something crashed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "raw" / "2024" / "report.txt"
+GOLD = ROOT / "tests" / "fixtures" / "numbers_2024.csv"
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "gov-work-reports-2026"
+FIELD_KINDS = ("metric", "target", "list_count")  # kinds whose value/unit/qualifier must be right
+SHOW = 25  # how many misses / false positives to list
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from anchor import Anchor  # noqa: E402  (import error tells the user to `make bench`)
+
+from reportfigures.numbers import extract  # noqa: E402
+from reportfigures.source import read_text  # noqa: E402
+
+
+# --- matching ----------------------------------------------------------------------------
+
+def load_gold(path: Path) -> list[dict]:
+    """The fixture rows with offsets as ints and values as numbers."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        r["start"], r["end"] = int(r["start"]), int(r["end"])
+        r["value"] = _number(r["value"])
+    return rows
+
+
+def _number(s) -> float | int | None:
+    if s in (None, ""):
+        return None
+    v = float(s)
+    return int(v) if v.is_integer() else v
+
+
+def same_value(a, b) -> bool:
+    """Numeric equality; 98.16 == 98.16000000001 (the anchor goes through strings)."""
+    return a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
+    return s1 < e2 and s2 < e1
+
+
+def match(preds: list[tuple], gold: list[dict]) -> tuple[set[int], set[int]]:
+    """(matched gold indices, matched prediction indices): spans overlap and values equal.
+
+    Surfaces may differ: the anchor gives `59` where the gold has `59项`."""
+    g_hit, p_hit = set(), set()
+    for gi, g in enumerate(gold):
+        for pi, (s, e, _surf, v) in enumerate(preds):
+            if overlap(s, e, g["start"], g["end"]) and same_value(v, g["value"]):
+                g_hit.add(gi)
+                p_hit.add(pi)
+    return g_hit, p_hit
+
+
+def ours_for(gold_row: dict, mentions: list) -> object | None:
+    """Our mention standing for a gold row: the exact span, else the first overlapping one."""
+    over = [m for m in mentions if overlap(m.start, m.end, gold_row["start"], gold_row["end"])]
+    exact = [m for m in over if (m.start, m.end) == (gold_row["start"], gold_row["end"])]
+    return (exact or over or [None])[0]
+
+
+def as_tuples(mentions: list) -> list[tuple]:
+    return [(m.start, m.end, m.surface, m.value) for m in mentions]
+
+
+def pct(n: int, d: int) -> float:
+    return 100.0 * n / d if d else float("nan")
+
+
+def context(text: str, s: int, e: int, width: int = 3) -> str:
+    """`surface` with a few characters each side, on one line, to show why it is (not) a number."""
+    left = text[max(0, s - width):s].replace("\n", "⏎")
+    right = text[e:e + width].replace("\n", "⏎")
+    return f"{left}[{text[s:e]}]{right}"
+
+
+# --- 1. the 2024 report against the gold ----------------------------------------------------
+
+def report_section(text: str, gold: list[dict], ours: list, anchor: list[tuple]) -> dict:
+    """Recall/precision of both tools, field and kind accuracy of ours, the anchor's errors."""
+    print("== 1. 2024 report vs gold ==")
+    print(f"report {REPORT.relative_to(ROOT)}: {len(text)} chars; gold {GOLD.relative_to(ROOT)}: {len(gold)} mentions")
+    print("a prediction matches a gold mention when the spans overlap and the values are equal\n")
+    print(f"{'tool':<8}{'found':>7}{'gold hit':>10}{'recall':>9}{'pred ok':>9}{'precision':>11}")
+    res = {}
+    for name, preds in (("ours", as_tuples(ours)), ("anchor", anchor)):
+        g_hit, p_hit = match(preds, gold)
+        rec, prec = pct(len(g_hit), len(gold)), pct(len(p_hit), len(preds))
+        res[name] = dict(recall=rec, precision=prec, g_hit=g_hit, p_hit=p_hit, preds=preds)
+        print(f"{name:<8}{len(preds):>7}{len(g_hit):>10}{rec:>8.1f}%{len(p_hit):>9}{prec:>10.1f}%")
+    ours_details(text, gold, ours, res["ours"])
+    anchor_errors(text, gold, res["anchor"])
+    return res
+
+
+def ours_details(text: str, gold: list[dict], ours: list, r: dict) -> None:
+    """Exact spans, value/unit/qualifier on quantities, kind: what the anchor cannot tell."""
+    exact = {(m.start, m.end) for m in ours}
+    n_exact = sum((g["start"], g["end"]) in exact for g in gold)
+    print("\nours only:")
+    print(f"  exact-span recall: {n_exact}/{len(gold)} = {pct(n_exact, len(gold)):.1f}%")
+    field_rows = [g for g in gold if g["kind"] in FIELD_KINDS]
+    field_fail, kind_ok, kind_fail = [], 0, []
+    for g in gold:
+        m = ours_for(g, ours)
+        if g["kind"] in FIELD_KINDS:
+            got = (m.value, m.unit, m.qualifier) if m else None
+            if not (m and same_value(m.value, g["value"]) and m.unit == g["unit"] and m.qualifier == g["qualifier"]):
+                field_fail.append((g, got))
+        if m and m.kind == g["kind"]:
+            kind_ok += 1
+        else:
+            kind_fail.append((g, m.kind if m else "not found"))
+    n_ok = len(field_rows) - len(field_fail)
+    r.update(field_ok=n_ok, field_n=len(field_rows), kind_acc=pct(kind_ok, len(gold)))
+    print(f"  value/unit/qualifier right on {'/'.join(FIELD_KINDS)}: {n_ok}/{len(field_rows)} = {pct(n_ok, len(field_rows)):.1f}%")
+    for g, got in field_fail:
+        print(f"    FAIL {g['start']:>5} {g['surface']}: gold ({g['value']}, {g['unit']!r}, {g['qualifier']}) got {got}")
+    print(f"  kind accuracy: {kind_ok}/{len(gold)} = {pct(kind_ok, len(gold)):.1f}%")
+    for g, got in kind_fail:
+        print(f"    {g['start']:>5} {g['surface']}: gold {g['kind']}, ours {got}")
+    missed = [g for i, g in enumerate(gold) if i not in r["g_hit"]]
+    extra = [p for i, p in enumerate(r["preds"]) if i not in r["p_hit"]]
+    for g in missed:
+        print(f"    missed {g['start']:>5} {context(text, g['start'], g['end'])} ({g['kind']})")
+    for s, e, _surf, v in extra:
+        print(f"    false positive {s:>5} {context(text, s, e)} value {v}")
+
+
+def anchor_errors(text: str, gold: list[dict], r: dict) -> None:
+    """The anchor's misses by gold kind, then its false positives, first SHOW of each."""
+    missed = [g for i, g in enumerate(gold) if i not in r["g_hit"]]
+    by_kind = Counter(g["kind"] for g in missed)
+    print(f"\nanchor misses ({len(missed)} gold mentions not found; by kind: "
+          + ", ".join(f"{k} {n}" for k, n in by_kind.most_common()) + "):")
+    for g in missed[:SHOW]:
+        print(f"  {g['start']:>5} {context(text, g['start'], g['end']):<16} {g['kind']}")
+    if len(missed) > SHOW:
+        print(f"  … and {len(missed) - SHOW} more")
+    extra = [p for i, p in enumerate(r["preds"]) if i not in r["p_hit"]]
+    print(f"\nanchor false positives ({len(extra)} predictions matching no gold mention):")
+    for s, e, _surf, v in extra[:SHOW]:
+        print(f"  {s:>5} {context(text, s, e):<16} value {v}")
+    if len(extra) > SHOW:
+        print(f"  … and {len(extra) - SHOW} more")
+
+
+# --- 2. the corpus: agreement without gold --------------------------------------------------
+
+def covered_share(spans: list[tuple], others: list[tuple], length: int) -> tuple[int, int]:
+    """How many of `spans` share at least one character with one of `others`."""
+    mark = bytearray(length + 1)
+    for s, e, *_ in others:
+        mark[s:e] = b"\x01" * (e - s)
+    return sum(1 for s, e, *_ in spans if any(mark[s:e])), len(spans)
+
+
+def corpus_section(files: list[Path], anchor: Anchor) -> tuple[list[str], list[str]]:
+    """Per-file counts and span agreement; returns the texts ours handled (to time) and crashes."""
+    print("\n== 2. corpus: agreement with the anchor (no gold) ==")
+    print(f"{len(files)} files; 'A in ours' = share of anchor mentions overlapped by one of ours, "
+          "'ours in A' = the reverse\n")
+    print(f"{'file':<28}{'chars':>7}{'ours':>6}{'anchor':>8}{'A in ours':>11}{'ours in A':>11}  anchor lines lost")
+    texts, crashes = [], []
+    tot = Counter()
+    only_ours, only_anchor = Counter(), Counter()
+    for path in files:
+        text = read_text(path).text
+        try:
+            ours = as_tuples(extract(text))
+        except Exception as e:  # a crash is a finding: report it, keep measuring
+            crashes.append(f"{path.name}: {type(e).__name__}: {e}")
+            print(f"{path.name:<28}{len(text):>7}  CRASH {type(e).__name__}: {e}")
+            continue
+        texts.append(text)  # timed later: only texts ours gets through
+        anc = anchor.recognize(text)
+        a_in, _ = covered_share(anc, ours, len(text))
+        o_in, _ = covered_share(ours, anc, len(text))
+        lost = anchor.failed_lines(text)
+        tot.update(chars=len(text), ours=len(ours), anchor=len(anc), a_in=a_in, o_in=o_in, lost=len(lost))
+        only_ours.update(disagreeing(ours, anc, len(text)))
+        only_anchor.update(disagreeing(anc, ours, len(text)))
+        lost_s = "; ".join(f"@{o} {msg[:40]}" for o, msg in lost)
+        print(f"{path.stem:<28}{len(text):>7}{len(ours):>6}{len(anc):>8}"
+              f"{pct(a_in, len(anc)):>10.1f}%{pct(o_in, len(ours)):>10.1f}%  {lost_s}")
+    print(f"{'TOTAL':<28}{tot['chars']:>7}{tot['ours']:>6}{tot['anchor']:>8}"
+          f"{pct(tot['a_in'], tot['anchor']):>10.1f}%{pct(tot['o_in'], tot['ours']):>10.1f}%  {tot['lost']} line(s)")
+    print("\n(the anchor returns [] for a whole input when one mention fails to parse; it is run line by line,")
+    print(" so such a failure only loses its line: those lines are listed above)")
+    print("\nmost frequent surfaces found by ours only: " + top(only_ours))
+    print("most frequent surfaces found by the anchor only: " + top(only_anchor))
+    return texts, crashes
+
+
+def disagreeing(spans: list[tuple], others: list[tuple], length: int) -> list[str]:
+    """Surfaces of `spans` that no span of `others` touches."""
+    mark = bytearray(length + 1)
+    for s, e, *_ in others:
+        mark[s:e] = b"\x01" * (e - s)
+    return [surf for s, e, surf, _v in spans if not any(mark[s:e])]
+
+
+def top(counter: Counter, n: int = 15) -> str:
+    return "  ".join(f"{w}×{c}" for w, c in counter.most_common(n)) or "(none)"
+
+
+# --- 3. speed ------------------------------------------------------------------------------
+
+def best_time(fn, texts: list[str], repeat: int) -> float:
+    """Best of `repeat` passes of `fn` over all texts: the least disturbed run."""
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def speed_section(texts: list[str], anchor: Anchor, repeat: int) -> float:
+    """Seconds and chars/s of both tools over the same texts; returns ours/anchor speed."""
+    chars = sum(map(len, texts))
+    print(f"\n== 3. speed: {len(texts)} texts, {chars} chars, best of {repeat} ==")
+    print("ours = extract(text) (text model included); anchor = number + percentage model parse,")
+    print("models built once outside the timing, both imported beforehand\n")
+    t_ours = best_time(extract, texts, repeat)
+    t_anchor = best_time(anchor.recognize, texts, repeat)
+    t_whole = best_time(anchor.recognize_whole, texts, repeat)
+    for name, t in (("ours", t_ours), ("anchor (line by line, as scored)", t_anchor),
+                    ("anchor (whole text, for reference)", t_whole)):
+        print(f"  {name:<36}{t:>8.3f} s {chars / t:>12,.0f} chars/s")
+    ratio = t_anchor / t_ours
+    print(f"\n  ours is {ratio:.1f}× faster than the anchor" if ratio >= 1
+          else f"\n  ours is {1 / ratio:.1f}× slower than the anchor")
+    return ratio
+
+
+# --- 4. goals ------------------------------------------------------------------------------
+
+def goals(res: dict, ratio: float | None) -> None:
+    o = res["ours"]
+    rows = [
+        ("recall 100% on the 2024 report", o["recall"] >= 100.0, f"{o['recall']:.1f}%"),
+        ("precision >= 99%", o["precision"] >= 99.0, f"{o['precision']:.1f}%"),
+        (f"value/unit/qualifier right on every {'/'.join(FIELD_KINDS)} mention",
+         o["field_ok"] == o["field_n"], f"{o['field_ok']}/{o['field_n']}"),
+        ("kind right on >= 95%", o["kind_acc"] >= 95.0, f"{o['kind_acc']:.1f}%"),
+        (">= 5x anchor speed", ratio is not None and ratio >= 5.0,
+         f"{ratio:.1f}x" if ratio is not None else "not measured"),
+    ]
+    print("\n== 4. goals ==")
+    for label, ok, got in rows:
+        print(f"  {'PASS' if ok else 'FAIL'}  {label:<58} {got}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                    help="folder of *.txt reports (default: ../shared/corpus/gov-work-reports-2026 from the repo root)")
+    ap.add_argument("--repeat", type=int, default=3, help="timing runs, the best is kept (default 3)")
+    args = ap.parse_args(argv)
+
+    anchor = Anchor()  # built once, outside every timing
+    text = read_text(REPORT).text
+    gold = load_gold(GOLD)
+    res = report_section(text, gold, extract(text), anchor.recognize(text))
+
+    corpus = args.corpus.resolve()
+    files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
+    crashes = []
+    texts = [text]
+    if files:
+        more, crashes = corpus_section(files, anchor)
+        texts += more
+    else:
+        print(f"\n== 2. corpus: SKIPPED, no *.txt in {corpus} (give one with --corpus DIR) ==")
+    ratio = speed_section(texts, anchor, max(1, args.repeat))
+    goals(res, ratio)
+    if crashes:
+        print("\nCRASHES (exit 1):\n  " + "\n  ".join(crashes))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

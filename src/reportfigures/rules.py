@@ -1,0 +1,13 @@
+"""Loading the rule files in `rules/` (layout and number vocabulary live there as data)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str) -> dict:
+    return yaml.safe_load(files("reportfigures").joinpath("rules", f"{name}.yml").read_text(encoding="utf-8"))

@@ -1,0 +1,42 @@
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "data" / "raw" / "2024" / "report.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus" / "gov-work-reports-2026"
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    from reportfigures.source import read_text
+
+    return read_text(REPORT).text
+
+
+@pytest.fixture(scope="session")
+def report_doc(report_text):
+    from reportfigures.text import Document
+
+    return Document(report_text)
+
+
+@pytest.fixture(scope="session")
+def gold_numbers() -> list[dict]:
+    with open(FIXTURES / "numbers_2024.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throwaway project checkout: data/ copied, outputs/ empty."""
+    dest = tmp_path / "proj"
+    dest.mkdir()
+    shutil.copytree(ROOT / "data", dest / "data")
+    (dest / "pyproject.toml").write_text("[project]\nname='x'\n")
+    for p in (dest / "data").rglob("*"):
+        p.chmod(0o644 if p.is_file() else 0o755)
+    return dest

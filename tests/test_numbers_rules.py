@@ -1,0 +1,112 @@
+"""Extraction rules on small made-up sentences: each rule shown passing and refusing."""
+
+import pytest
+
+from reportfigures.numbers import extract
+from reportfigures.numerals import parse_number
+
+
+def one(text: str):
+    ms = extract(text)
+    assert len(ms) == 1, [m.surface for m in ms]
+    return ms[0]
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier", [
+    ("共收到提案1551件。", "1551件", 1551, "件", "exact"),
+    ("报送信息800余篇。", "800余篇", 800, "篇", "at_least"),
+    ("参观超5000人次。", "超5000人次", 5000, "人次", "at_least"),
+    ("满意率达98.16%。", "98.16%", 98.16, "%", "exact"),
+    ("争取资金1.6亿元。", "1.6亿元", 160000000, "元", "exact"),
+    ("满意率达到92%以上。", "92%以上", 92, "%", "at_least"),
+    ("举办两期培训班。", "两期", 2, "期", "exact"),
+    ("提出16 个方面建议。", "16 个方面", 16, "个方面", "exact"),
+    ("入驻3600余名委员。", "3600余名", 3600, "名", "at_least"),
+    ("投资约120亿元。", "约120亿元", 12000000000, "元", "approx"),
+    ("覆盖近400个村。", "近400个", 400, "个", "approx"),
+    ("不到30家企业。", "不到30家", 30, "家", "at_most"),
+    ("增长5%左右。", "5%左右", 5, "%", "approx"),
+    ("完成１２３件。", "１２３件", 123, "件", "exact"),
+    ("逾万人次参加。", None, None, None, None),
+    ("新增一千三百个岗位。", "一千三百个", 1300, "个", "exact"),
+    ("规模达一点六亿元。", "一点六亿元", 160000000, "元", "exact"),
+    ("不超过5人以下。", "不超过5人", 5, "人", "at_most"),
+])
+def test_surface_value_unit_qualifier(text, surface, value, unit, qualifier):
+    ms = extract(text)
+    if surface is None:
+        assert ms == []
+        return
+    m = one(text)
+    assert (m.surface, m.value, m.unit, m.qualifier) == (surface, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "一支作风优良的干部队伍。", "各级政协共用一部章程。", "进一步完善机制。", "统一建设数字政协。",
+    "推动一体化发展。", "深入基层一线。", "还存在一些问题。", "加强队伍建设。", "西部陆海新通道。",
+    "与四川省政协合作。", "深化川渝合作,推动双城建设。", "三峡库区治理。", "先进承办单位。",
+])
+def test_words_that_only_look_numeric(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("视察“33618”现代制造业集群体系。", "33618", "name"),
+    ("推动各专委会创建“一委一品”。", "一委一品", "name"),
+    ("健全“三联”机制。", "三联", "name"),
+    ("坚持“第一议题”制度。", "第一议题", "name"),
+    ("市委六届五次全会。", "六届", "ordinal"),
+    ("贯彻二十届三中全会精神。", "二十届", "ordinal"),
+    ("入选首届全国机关党建优秀品牌。", "首届", "ordinal"),
+    ("举办“第二届长江经济带书画名家作品邀请展”。", "第二届", "ordinal"),
+    ("被采纳率位居西部第一。", "第一", "ordinal"),
+    ("2025年是“十四五”规划收官之年。", "2025年", "date_or_period"),
+    ("庆祝人民政协成立75周年。", "75周年", "anniversary"),
+    ("一年来,工作扎实。", "一年", "date_or_period"),
+])
+def test_kinds(text, surface, kind):
+    m = next(m for m in extract(text) if m.surface == surface)
+    assert m.kind == kind
+
+
+def test_heading_ordinals():
+    text = "一、2024年工作回顾\n\n二是优化体系,提升质量。\n\n(三)全力助推发展。共办结10件。\n"
+    kinds = [(m.surface, m.kind) for m in extract(text)]
+    assert ("一、", "ordinal") in kinds and ("二是", "ordinal") in kinds and ("(三)", "ordinal") in kinds
+    assert ("10件", "metric") in kinds
+
+
+def test_targets_are_counts_in_the_tasks_part():
+    text = "一、2024年工作回顾\n\n开展调研22项。\n\n二、2025年主要任务\n\n开展22项重点课题调研。\n"
+    kinds = [m.kind for m in extract(text) if m.surface == "22项"]
+    assert kinds == ["metric", "target"]
+
+
+@pytest.mark.parametrize("text,surface,n,open_", [
+    ("形成甲品牌、乙品牌、丙品牌等3个工作品牌。", "3个", 3, True),
+    ("完成3项重点改革,甲机制改革提速,乙机制改革见效,丙改革落地。", "3项", 3, False),
+    ("搭建川渝两省市政协合作平台。", "两省市", 2, False),
+    ("破解筹资难、配建难、管护难等“三难”问题。", "三难", 3, True),
+])
+def test_list_counts(text, surface, n, open_):
+    m = next(m for m in extract(text) if m.surface == surface)
+    assert m.kind == "list_count" and len(m.listed) == n and m.listed_open is open_
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("开展协商、通报、视察、调研59项,成效明显。", "59项"),  # a total of activities, not items
+    ("研究细化50项任务举措,迭代升级目标体系。", "50项"),
+    ("组织开展专题视察13次、情况通报15次。", "15次"),
+])
+def test_not_list_counts(text, surface):
+    m = next(m for m in extract(text) if m.surface == surface)
+    assert m.kind == "metric"
+
+
+@pytest.mark.parametrize("span,value", [
+    ("1551", 1551), ("98.16", 98.16), ("1.6亿", 160000000), ("两", 2), ("二十", 20),
+    ("一千三百六十四", 1364), ("二〇二四", 2024), ("３６００", 3600), ("一点六亿", 160000000),
+    ("2.5万亿", 2500000000000), ("届", None),
+])
+def test_parse_number(span, value):
+    assert parse_number(span) == value

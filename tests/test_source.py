@@ -1,0 +1,94 @@
+"""The archive: byte-for-byte copy with its hash; robust decoding; one-line errors."""
+
+import pytest
+
+from conftest import REPORT, ROOT
+from reportfigures.errors import InputError, IntegrityError
+from reportfigures.numbers import extract
+from reportfigures.source import archive_report, decode_bytes, load_meta, read_text, sha256_file, verify_archive
+
+
+def test_archive_is_the_seed_byte_for_byte():
+    seed = ROOT.parent / "shared" / "seeds" / "000_6492da1267bcb9a4.txt"
+    if not seed.exists():
+        pytest.skip("shared/seeds not beside the checkout")
+    assert REPORT.read_bytes() == seed.read_bytes()
+
+
+def test_metadata_records_hash_and_context():
+    meta = load_meta(ROOT, 2024)
+    assert meta["sha256"] == sha256_file(REPORT)
+    assert (meta["reviewed_year"], meta["task_year"]) == (2024, 2025)
+    assert meta["starts_mid_report"] is True and meta["starts_with"] == "(上接1版)"
+    assert any("一是" in m for m in meta["missing"])
+
+
+def test_verify_passes_on_archive_and_fails_when_text_changed(project):
+    assert verify_archive(project, 2024).sha256 == load_meta(project, 2024)["sha256"]
+    path = project / "data" / "raw" / "2024" / "report.txt"
+    path.write_bytes(path.read_bytes().replace("1551".encode(), "1552".encode()))
+    with pytest.raises(IntegrityError, match=r"report.txt: SHA-256 .* the archived text was changed"):
+        verify_archive(project, 2024)
+
+
+def test_archive_refuses_to_replace_a_different_text(project, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("另一份报告,共100件。", encoding="utf-8")
+    with pytest.raises(IntegrityError, match="never replaced in place"):
+        archive_report(other, project, 2024, {"title": "x"})
+    dest = archive_report(other, project, 2030, {"title": "x", "reviewed_year": 2030, "task_year": 2031})
+    assert verify_archive(project, 2030).text == other.read_text(encoding="utf-8")
+    assert dest.read_bytes() == other.read_bytes()
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "file is empty"),
+    (b"   \n\n", "file is empty"),
+    (b"\x00\x01\x02binary\x00", "looks binary"),
+    (bytes(range(128, 256)) * 20, "neither UTF-8 nor GB18030|looks binary"),
+])
+def test_bad_bytes_give_one_line_errors(tmp_path, data, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=message) as e:
+        read_text(p)
+    assert "\n" not in str(e.value) and str(p) in str(e.value)
+
+
+def test_missing_path_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_text(tmp_path)
+
+
+def test_gb18030_is_detected_and_decoded(tmp_path, report_text):
+    p = tmp_path / "gbk.txt"
+    p.write_bytes(report_text.encode("gb18030"))
+    src = read_text(p)
+    assert src.encoding == "gb18030" and src.text == report_text
+
+
+def test_bom_is_dropped_and_offsets_stay_exact(tmp_path, report_text):
+    p = tmp_path / "bom.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + report_text.encode("utf-8"))
+    src = read_text(p)
+    assert src.had_bom and src.text == report_text
+    assert [(m.start, m.surface) for m in extract(src.text)] == [(m.start, m.surface) for m in extract(report_text)]
+
+
+def test_crlf_keeps_offsets_exact(tmp_path, report_text):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(report_text.replace("\n", "\r\n").encode("utf-8"))
+    text = read_text(p).text
+    assert "\r\n" in text
+    lf = extract(report_text)
+    crlf = extract(text)
+    assert [m.surface for m in crlf] == [m.surface for m in lf]
+    assert all(text[m.start:m.end] == m.surface for m in crlf)
+    assert [m.kind for m in crlf] == [m.kind for m in lf]
+
+
+def test_decode_utf16_with_bom():
+    text, enc, bom = decode_bytes("共1551件。".encode("utf-16"))
+    assert text.lstrip("\ufeff") == "共1551件。" and bom
