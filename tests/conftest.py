@@ -36,6 +36,7 @@ def project(tmp_path) -> Path:
     dest = tmp_path / "proj"
     dest.mkdir()
     shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "expectations", dest / "expectations", ignore=shutil.ignore_patterns("uncommitted"))
     (dest / "pyproject.toml").write_text("[project]\nname='x'\n")
     for p in (dest / "data").rglob("*"):
         p.chmod(0o644 if p.is_file() else 0o755)

@@ -67,3 +67,30 @@ def test_console_script_is_installed():
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "reportfigures.cli"]
     res = subprocess.run(cmd + ["--version"], capture_output=True, text=True)
     assert res.returncode == 0 and "reportfigures" in res.stdout
+
+
+def test_build_writes_claims_findings_and_validation(project, capsys):
+    assert run(["--root", str(project), "build"], capsys)[0] == 0
+    out = project / "outputs" / "2024"
+    for name in ["claims.csv", "claims.json", "claims.parquet", "findings.csv", "derived.csv", "validation.html"]:
+        assert (out / name).exists(), name
+    page = (out / "validation.html").read_text(encoding="utf-8")
+    assert "claims_integrity" in page and "http" not in page.split("</head>")[0]  # no CDN styles
+
+
+def test_check_exit_codes(project, capsys):
+    code, out, _ = run(["--root", str(project), "check", "--year", "2024"], capsys)
+    assert code == 0 and "claims_integrity: 13/13" in out and "inconsistent" in out
+    reviewed = project / "data" / "editions" / "2024" / "claims.reviewed.csv"
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace(",1551,", ",1552,"), encoding="utf-8")
+    code, _, err = run(["--root", str(project), "check"], capsys)
+    assert code == 1 and "proposals.received" in err
+
+
+def test_catalog_typo_fails_the_build_and_leaves_no_edition(project, capsys):
+    catalog = project / "data" / "claims" / "catalog.yml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("unit: 件", "unit: 件x", 1), encoding="utf-8")
+    code, _, err = run(["--root", str(project), "build"], capsys)
+    assert code == 2 and "catalog.yml" in err and "unknown unit '件x'" in err and err.count("\n") == 1
+    assert not (project / "outputs" / "2024").exists()
+    assert list((project / "outputs").iterdir()) == []

@@ -80,6 +80,50 @@ def build(ctx: click.Context, year: int) -> None:
     click.echo(f"edition {year} written to {final}")
 
 
+@cli.command()
+@click.option("--year", type=int, default=2024, show_default=True)
+@click.pass_context
+def check(ctx: click.Context, year: int) -> None:
+    """Run both suites on an edition and summarise the findings.
+
+    Exits 0 when claims integrity holds, 1 when it does not, 2 on bad input.
+
+    Example:
+
+    \b
+        reportfigures check --year 2024
+    """
+    from .edition import compute, load_inputs
+
+    inputs = load_inputs(_root(ctx), year)
+    res = compute(inputs)  # raises IntegrityError (exit 1) when integrity fails
+    for v in res.validation:
+        ok = sum(r["success"] for r in v["results"])
+        click.echo(f"{v['suite']}: {ok}/{len(v['results'])} expectations met")
+    counts: dict[str, int] = {}
+    for f in res.findings:
+        counts[f["verdict"]] = counts.get(f["verdict"], 0) + 1
+    click.echo("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for f in res.findings:
+        if f["verdict"] == "inconsistent":
+            click.echo(f"  inconsistent  {f['rule']:<22} {f['numbers']}  {f['note'][:70]}")
+
+
+@cli.command()
+@click.option("--write", is_flag=True, help="Write the suites as JSON into expectations/.")
+@click.pass_context
+def suites(ctx: click.Context, write: bool) -> None:
+    """List the Great Expectations suites, or (re)write them from the package."""
+    from .suites import build_suites, write_suites
+
+    if write:
+        for p in write_suites(_root(ctx)):
+            click.echo(f"wrote {p}")
+    else:
+        for name, s in build_suites().items():
+            click.echo(f"{name}: {len(s.expectations)} expectations")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: domain errors become one line on stderr and a non-zero exit."""
     try:

@@ -27,6 +27,7 @@ KINDS = ("metric", "target", "list_count", "name", "ordinal", "date_or_period", 
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
 COLUMNS = ["start", "end", "surface", "value", "unit", "qualifier", "kind", "section", "sentence"]
 
+LIST_SEP = "｜"  # joins listed items in tables; items themselves may contain 、
 CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万亿"
 _CORE = re.compile(
     r"(?P<ar>[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[万亿]+)?)"
@@ -56,7 +57,7 @@ class Mention:
 
     def row(self) -> dict:
         d = asdict(self)
-        d["listed"] = "、".join(self.listed)
+        d["listed"] = LIST_SEP.join(self.listed)
         return d
 
 
@@ -190,21 +191,24 @@ def enumeration_after(text: str, start: int, head: str, limit: int) -> list[str]
 class _Extraction:
     def __init__(self, doc: Document, vocab: Vocabulary):
         self.doc, self.text, self.v = doc, doc.text, vocab
-        self.taken: list[tuple[int, int]] = []  # spans already decided (mentions or skips)
+        self.mask = bytearray(len(doc.text))  # 1 where a span is already decided
         self.mentions: list[Mention] = []
 
     # spans ---------------------------------------------------------------------------
     def _free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.taken)
+        return self.mask.find(1, max(s, 0), e) == -1
+
+    def _take(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
 
     def _emit(self, s, e, value, unit, qual, kind, rule, **extra) -> None:
-        self.taken.append((s, e))
+        self._take(s, e)
         self.mentions.append(Mention(s, e, self.text[s:e], value, unit, qual, kind, rule=rule, **extra))
 
     def run(self) -> list[Mention]:
         text, v = self.text, self.v
         for s, e, _role in self.doc.excluded_spans():
-            self.taken.append((s, e))
+            self._take(s, e)
         self._headings()
         for name, kind, rule_unit, rx in v.patterns:
             unit = rule_unit
@@ -229,7 +233,7 @@ class _Extraction:
         if v.skip_re:
             for m in v.skip_re.finditer(text):
                 if self._free(m.start(), m.end()):
-                    self.taken.append((m.start(), m.end()))
+                    self._take(m.start(), m.end())
         for m in _CORE.finditer(text):
             if self._free(m.start(), m.end()):
                 self._core(m)
