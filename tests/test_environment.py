@@ -16,8 +16,8 @@ def _pyproject_deps() -> list[str]:
     return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
 
 
-def _conda_pip_deps() -> list[str]:
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+def _conda_pip_deps(path=ROOT / "environment.yml") -> list[str]:
+    env = yaml.safe_load(path.read_text())
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
     return [d for d in pip if not d.startswith("-")]
 
@@ -42,9 +42,12 @@ def test_lock_pins_every_dependency():
 
 
 def test_mismatch_is_detected(tmp_path):
-    """The comparison above can fail: a dependency missing on one side shows up."""
-    conda = _conda_pip_deps()[:-1]
-    assert sorted(_pyproject_deps()) != sorted(conda)
+    """The comparison above can fail: an environment.yml that lost a dependency differs."""
+    text = (ROOT / "environment.yml").read_text()
+    broken = tmp_path / "environment.yml"
+    broken.write_text(text.replace("      - jieba>=0.42\n", ""))
+    assert "jieba>=0.42" not in _conda_pip_deps(broken)
+    assert sorted(_pyproject_deps()) != sorted(_conda_pip_deps(broken))
 
 
 def test_jupyterlab_is_not_a_runtime_dependency():

@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from .errors import CatalogError
+from .files import load_yaml_list
 from .numbers import LIST_SEP
 from .rules import load_rules
 from .text import Document
@@ -114,20 +114,9 @@ def fmt(x: float) -> str:
 def load_relations(path: Path | str, claim_ids: set[str]) -> list[dict]:
     """Relations between claims; an unknown claim or type names the file and line."""
     path = Path(path)
-    if not path.exists():
-        raise CatalogError("no such relations file", path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise CatalogError(f"is not valid YAML ({str(e).splitlines()[0]})", path) from None
-    if not isinstance(data, dict) or not isinstance(data.get("relations"), list):
-        raise CatalogError("must have a 'relations' list", path)
-    nodes = next(v for k, v in root.value if k.value == "relations")
+    entries = load_yaml_list(path, "relations", "relations")
     seen = set()
-    for node, rel in zip(nodes.value, data["relations"]):
-        line = node.start_mark.line + 1
+    for line, rel in entries:
         rid = rel.get("id") if isinstance(rel, dict) else None
         if not rid:
             raise CatalogError(f"line {line}: a relation needs an 'id'", path)
@@ -140,7 +129,7 @@ def load_relations(path: Path | str, claim_ids: set[str]) -> list[dict]:
             if ref not in claim_ids:
                 raise CatalogError(f"line {line}: relation '{rid}' names unknown claim '{ref}'", path)
         rel["line"] = line
-    return data["relations"]
+    return [rel for _, rel in entries]
 
 
 _REF_KEYS = ("part", "whole", "rate", "bases", "numerator", "denominator", "parts", "target", "actual")

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .errors import CatalogError, IntegrityError
+from .files import load_yaml_list
 from .numbers import LIST_SEP, Mention, extract, vocabulary
 from .text import Document
 
@@ -57,25 +57,11 @@ class Located:
 def load_catalog(path: Path | str) -> list[ClaimDef]:
     """Parse and validate the catalog; every error names the file, line and claim."""
     path = Path(path)
-    if not path.exists():
-        raise CatalogError("no such catalog file", path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as e:
-        raise CatalogError(f"is not valid YAML ({str(e).splitlines()[0]})", path) from None
-    if root is None or not isinstance(root, yaml.MappingNode):
-        raise CatalogError("must be a mapping with a 'claims' list", path)
-    data = yaml.safe_load(text)
-    nodes = next((v for k, v in root.value if k.value == "claims"), None)
-    if not isinstance(data.get("claims"), list) or nodes is None:
-        raise CatalogError("must have a 'claims' list", path)
+    entries = load_yaml_list(path, "claims", "catalog")
     units = set(vocabulary().units) | {"%", ""}
     seen: dict[str, int] = {}
     out = []
-    for node, entry in zip(nodes.value, data["claims"]):
-        line = node.start_mark.line + 1
-        where = f"{path}:{line}"
+    for line, entry in entries:
         if not isinstance(entry, dict):
             raise CatalogError(f"line {line}: a claim must be a mapping", path)
         cid = entry.get("id", "?")
@@ -98,7 +84,6 @@ def load_catalog(path: Path | str) -> list[ClaimDef]:
         near = entry["near"]
         if not isinstance(near, list) or not near or not all(isinstance(w, str) and w for w in near):
             raise CatalogError(f"line {line}: claim '{cid}' needs 'near': a non-empty list of keywords", path)
-        del where
         out.append(ClaimDef(id=cid, subject_zh=entry["subject_zh"], subject_en=entry["subject_en"],
                             unit=entry["unit"], kind=entry["kind"], part=entry["part"], theme=entry["theme"],
                             near=tuple(near), not_near=tuple(entry.get("not_near") or ()),

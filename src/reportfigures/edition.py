@@ -18,7 +18,7 @@ import yaml
 from . import __version__
 from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, load_relations, run_checks
 from .claims import CLAIM_COLUMNS, bind_all, claim_rows, claimable, compare_reviewed, load_catalog, load_reviewed
-from .errors import InputError, IntegrityError, ReportError
+from .errors import InputError, IntegrityError
 from .files import csv_text, json_text
 from .numbers import COLUMNS, extract
 from .paths import outputs_dir
@@ -160,6 +160,3 @@ def _swap(staging: Path, final: Path) -> None:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
-
-class BuildError(ReportError):
-    exit_code = 1

@@ -35,3 +35,30 @@ def csv_text(rows: Iterable[dict], columns: list[str]) -> str:
 
 def json_text(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def load_yaml_list(path: Path | str, key: str, what: str) -> list[tuple[int, object]]:
+    """The entries of a top-level YAML list with their line numbers, so that every error
+    about a hand-edited data file (catalog, relations) can name the line.
+
+    Raises CatalogError naming the file when it is missing, not YAML, or lacks the list.
+    """
+    import yaml
+
+    from .errors import CatalogError
+
+    path = Path(path)
+    if not path.exists():
+        raise CatalogError(f"no such {what} file", path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise CatalogError(f"is not valid YAML ({str(e).splitlines()[0]})", path) from None
+    nodes = None
+    if isinstance(root, yaml.MappingNode):
+        nodes = next((v for k, v in root.value if k.value == key), None)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list) or not isinstance(nodes, yaml.SequenceNode):
+        raise CatalogError(f"must have a '{key}' list", path)
+    return [(node.start_mark.line + 1, entry) for node, entry in zip(nodes.value, data[key])]

@@ -288,9 +288,6 @@ class _Extraction:
                 return  # a Chinese numeral with no unit is part of a word (一些, 三峡)
         if not arabic and core == "一" and unit and v.unit_class.get(unit) != "time" and unit in v.article:
             return  # 一支队伍, 一部章程: an article, not a count
-        if not arabic and unit in v.article and _match_word(text, upos, v.article) not in (None, unit) \
-                and len(_match_word(text, upos, v.article)) > len(unit):
-            return
         end = upos + len(unit) if unit else pos
         # prefix and suffix qualifiers
         pre = _match_before(text, q_start, v.prefix)
