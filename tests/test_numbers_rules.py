@@ -110,3 +110,49 @@ def test_not_list_counts(text, surface):
 ])
 def test_parse_number(span, value):
     assert parse_number(span) == value
+
+
+# --- found on the corpus of 2026 provincial reports (bench/extract_bench.py) ---------------
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier", [
+    ("接待游客750多万人次。", "750多万人次", 7500000, "人次", "at_least"),
+    ("吸引三百多万人参加。", "三百多万人", 3000000, "人", "at_least"),
+    ("投资800多万元。", "800多万元", 8000000, "元", "at_least"),
+    ("人均预期寿命79.5岁。", "79.5岁", 79.5, "岁", "exact"),
+    ("粮食产量1.2亿斤。", "1.2亿斤", 120000000, "斤", "exact"),
+    ("建成500千伏变电站。", "500千伏", 500, "千伏", "exact"),
+    ("浓度降至32微克/立方米。", "32微克/立方米", 32, "微克/立方米", "exact"),
+    ("通勤时间缩短20分钟。", "20分钟", 20, "分钟", "exact"),
+    ("完成投资1.1亿元。", "1.1亿元", 110000000, "元", "exact"),
+])
+def test_corpus_units_and_multipliers(text, surface, value, unit, qualifier):
+    m = one(text)
+    assert (m.surface, m.value, m.unit, m.qualifier) == (surface, value, unit, qualifier)
+    assert type(m.value) is type(value)  # 110000000, not 110000000.00000001
+
+
+@pytest.mark.parametrize("text,label", [
+    ("建成5G基站。", "5G"), ("PM2.5浓度下降。", "PM2.5"), ("G331国道通车。", "G331"),
+    ("T3B航站楼投用。", "T3B"), ("C919交付。", "C919"), ("新增5A景区。", "5A"),
+])
+def test_technical_labels_are_names_without_value(text, label):
+    m = one(text)
+    assert (m.surface, m.kind, m.value) == (label, "name", None)
+
+
+def test_ascii_units_are_not_labels():
+    m = one("储能装机55GWh。")
+    assert (m.surface, m.value, m.unit, m.kind) == ("55GWh", 55, "GWh", "metric")
+
+
+@pytest.mark.parametrize("text", ["推动一二三次产业融合。", "三四个部门。"])
+def test_digit_runs_without_zero_are_not_values(text):
+    assert extract(text) == []
+    assert parse_number("一二三") is None and parse_number("二〇二四") == 2024
+
+
+def test_list_numbering_is_ordinal():
+    ms = extract("附注：\n1.“四上”企业：规模以上企业。\n（2）做好重点工作。")
+    got = [(m.surface, m.kind, m.rule) for m in ms if m.rule in ("list_number", "paren_number")]
+    assert got == [("1", "ordinal", "list_number"), ("2", "ordinal", "paren_number")]
+    assert [m.kind for m in extract("增长1.5%。")] == ["metric"]  # a decimal is not list numbering

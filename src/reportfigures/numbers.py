@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from .numerals import parse_number
+from .numerals import MULTIPLIERS, parse_number, scale
 from .rules import load_rules
 from .text import Document
 
@@ -36,7 +36,8 @@ _CORE = re.compile(
 )
 _QUOTES_OPEN = "“\"「『‘"
 _QUOTES_ALL = "“”\"「」『』‘’"
-_CLAUSE_BREAK = re.compile(r"[，,；;。！!？?：:]")
+_BREAK_CHARS = "，,；;。！!？?：:"
+_CLAUSE_BREAK = re.compile(f"[{_BREAK_CHARS}]")
 _ITEM_SPLIT = re.compile(r"、|(?<=.)(?:和|及|与|以及)(?=.)")
 
 
@@ -73,10 +74,18 @@ class Vocabulary:
     suffix: tuple[tuple[str, str], ...]
     skip_re: re.Pattern | None
     names_re: re.Pattern | None
-    patterns: tuple[tuple[str, str, str, re.Pattern], ...]
+    patterns: tuple[tuple[str, str, str, re.Pattern, bool], ...]
     target_part: re.Pattern
     places: str
     place_units: tuple[str, ...]
+
+    @cached_property
+    def inner_words(self) -> tuple[str, ...]:
+        return tuple(w for w, _ in self.inner)
+
+    @cached_property
+    def suffix_words(self) -> tuple[str, ...]:
+        return tuple(w for w, _ in self.suffix)
 
 
 def _alternation(words) -> re.Pattern | None:
@@ -105,7 +114,8 @@ def vocabulary() -> Vocabulary:
         suffix=_qual_pairs(r["qualifiers"]["suffix"]),
         skip_re=_alternation(r["not_numbers"]),
         names_re=_alternation(r["names"]),
-        patterns=tuple((p["name"], p["kind"], p["unit"], re.compile(p["regex"], re.M)) for p in r["patterns"]),
+        patterns=tuple((p["name"], p["kind"], p["unit"], re.compile(p["regex"], re.M), p.get("valued", True))
+                       for p in r["patterns"]),
         target_part=re.compile(r["target_part"]),
         places=r["place_abbreviations"],
         place_units=tuple(r["place_units"]),
@@ -114,18 +124,41 @@ def vocabulary() -> Vocabulary:
 
 # --- small pure helpers ------------------------------------------------------------------
 
-def _match_word(text: str, pos: int, words) -> str | None:
-    for w in words:
-        if text.startswith(w, pos):
-            return w
-    return None
+@lru_cache(maxsize=64)
+def _word_re(words: tuple[str, ...]) -> re.Pattern:
+    """One alternation in the given order: the regex engine tries them as the loop would."""
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
 
 
-def _match_before(text: str, pos: int, pairs) -> tuple[str, str] | None:
-    for w, q in pairs:
-        if pos >= len(w) and text.startswith(w, pos - len(w)):
-            return w, q
-    return None
+def _match_word(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The first of `words` (longest first) that starts at `pos`."""
+    m = _word_re(words).match(text, pos)
+    return m.group() if m else None
+
+
+def clause_start(text: str, floor: int, end: int) -> int:
+    """Just after the last clause break in text[floor:end]; scans backwards, so a number
+    late in a long text costs only its own clause."""
+    i = end - 1
+    while i >= floor:
+        if text[i] in _BREAK_CHARS:
+            return i + 1
+        i -= 1
+    return floor
+
+
+@lru_cache(maxsize=8)
+def _ending_re(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, int, dict]:
+    words = [w for w, _ in pairs]
+    rx = re.compile("(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else re.compile(r"(?!)")
+    return rx, max(map(len, words), default=0), dict(reversed(pairs))
+
+
+def _match_before(text: str, pos: int, pairs: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """The longest word of `pairs` that ends at `pos`, with its qualifier."""
+    rx, longest, qual = _ending_re(pairs)
+    m = rx.search(text, max(0, pos - longest), pos)
+    return (m.group(), qual[m.group()]) if m else None
 
 
 def _core_value(span: str) -> int | float | None:
@@ -141,10 +174,7 @@ def _counted_re() -> re.Pattern:
 
 def enumeration_before(text: str, end: int, floor: int = 0) -> tuple[list[str], bool]:
     """Items listed right before `end` ("A、B、C等" or "A、B和C"), and whether 等 closes them."""
-    seg_start = floor
-    for m in _CLAUSE_BREAK.finditer(text, floor, end):
-        seg_start = m.end()
-    seg = text[seg_start:end].rstrip(" \u3000")
+    seg = text[clause_start(text, floor, end):end].rstrip(" \u3000")
     open_ = False
     for tail in ("等等", "等"):
         if seg.endswith(tail):
@@ -210,7 +240,7 @@ class _Extraction:
         for s, e, _role in self.doc.excluded_spans():
             self._take(s, e)
         self._headings()
-        for name, kind, rule_unit, rx in v.patterns:
+        for name, kind, rule_unit, rx, valued in v.patterns:
             unit = rule_unit
             for m in rx.finditer(text):
                 if kind == "ordinal" and self._quote_bounds(m.start(), m.end()):
@@ -219,7 +249,7 @@ class _Extraction:
                     groups = m.groupdict()
                     unit = groups.get("unit") or unit
                     num = groups.get("num") or groups.get("num2")
-                    value = _core_value(num) if num else 1
+                    value = (_core_value(num) if num else 1) if valued else None
                     if name == "five_year_plan" and num:
                         value = _core_value(num[:2])
                     self._emit(m.start(), m.end(), value, unit, "exact", kind, name)
@@ -273,28 +303,29 @@ class _Extraction:
         # inner qualifier and unit
         pos = ce
         qual, q_start = "exact", cs
-        inner = _match_word(text, pos, [w for w, _ in v.inner])
-        if inner and (_match_word(text, pos + len(inner), v.units) or arabic):
+        inner = _match_word(text, pos, v.inner_words)
+        if inner and (self._unit_at(pos + len(inner))[1] or arabic):
             qual = dict(v.inner)[inner]
             pos += len(inner)
         upos = pos
         if arabic:
             while upos < len(text) and text[upos] in " \u3000" and upos - pos < 2:
                 upos += 1
-        unit = _match_word(text, upos, v.units)
+        factor, unit, uend = self._unit_at(upos)
         if unit is None:
             upos = pos
             if not arabic:
                 return  # a Chinese numeral with no unit is part of a word (一些, 三峡)
         if not arabic and core == "一" and unit and v.unit_class.get(unit) != "time" and unit in v.article:
             return  # 一支队伍, 一部章程: an article, not a count
-        end = upos + len(unit) if unit else pos
+        end = uend if unit else pos
+        value = scale(value, factor)
         # prefix and suffix qualifiers
         pre = _match_before(text, q_start, v.prefix)
         start = cs
         if pre and self._free(cs - len(pre[0]), cs):
             qual, start = pre[1], cs - len(pre[0])
-        suf = _match_word(text, end, [w for w, _ in v.suffix])
+        suf = _match_word(text, end, v.suffix_words)
         if suf and unit and qual == "exact" and suf != "多":
             qual, end = dict(v.suffix)[suf], end + len(suf)
         unit = unit or ""
@@ -302,12 +333,24 @@ class _Extraction:
             # 1.6亿元: the multiplier is in the value, the unit is the currency.
             for mult, factor in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3)):
                 if unit.startswith(mult) and len(unit) > len(mult):
-                    value, unit = value * factor, unit[len(mult):]
+                    value, unit = scale(value, factor), unit[len(mult):]
                     break
         kind, listed, open_ = self._kind(start, cs, end, unit, core)
         if unit == "%" or unit == "％":
             unit = "%"
         self._emit(start, end, value, unit, qual, kind, "number", listed=listed, listed_open=open_)
+
+    def _unit_at(self, pos: int) -> tuple[int, str | None, int]:
+        """(multiplier, unit, end) of the unit at `pos`; 750多万人次 has the multiplier 万
+        between its qualifier and its unit, and it belongs to the value."""
+        text, factor, p = self.text, 1, pos
+        while p < len(text) and p - pos < 2 and text[p] in MULTIPLIERS:
+            factor *= MULTIPLIERS[text[p]]
+            p += 1
+        unit = _match_word(text, p, self.v.units)
+        if unit is None:
+            return 1, _match_word(text, pos, self.v.units), pos + len(_match_word(text, pos, self.v.units) or "")
+        return factor, unit, p + len(unit)
 
     def _quote_bounds(self, cs: int, ce: int) -> tuple[int, int] | None:
         """(opening, closing) quote positions when [cs, ce) sits in a short quotation."""
@@ -365,10 +408,7 @@ class _Extraction:
                       or unit in _NOUN_UNITS):
             return "list_count", items, open_
         if unit in v.place_units or unit in ("级",):
-            clause_start = floor
-            for m in _CLAUSE_BREAK.finditer(text, floor, start):
-                clause_start = m.end()
-            clause = text[clause_start:start]
+            clause = text[clause_start(text, floor, start):start]
             run = re.findall(f"[{v.places}]{{2,}}", clause)
             if run:
                 return "list_count", list(run[-1]), False

@@ -7,6 +7,7 @@ add what it cannot parse (一点六亿) and fold the 万/亿 multipliers of mixe
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 import cn2an
@@ -18,9 +19,16 @@ CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4
 _ARABIC = re.compile(r"^([0-9]+(?:\.[0-9]+)?)([万亿]*)$")
 
 
-def tidy(x: float) -> int | float:
+def tidy(x: float | Decimal) -> int | float:
     """Integers stay integers (1551, not 1551.0); decimals keep their printed digits."""
+    if isinstance(x, Decimal):
+        return int(x) if x == x.to_integral_value() else float(x)
     return int(x) if float(x).is_integer() else round(x, 10)
+
+
+def scale(value: int | float, factor: int) -> int | float:
+    """value × factor in decimal arithmetic: 1.1 × 10⁸ is 110000000, not 110000000.00000001."""
+    return value if factor == 1 else tidy(Decimal(str(value)) * factor)
 
 
 @lru_cache(maxsize=4096)
@@ -37,7 +45,7 @@ def parse_number(span: str) -> int | float | None:
         return None
     m = _ARABIC.match(s)
     if m:
-        value = float(m.group(1))
+        value = Decimal(m.group(1))
         for ch in m.group(2):
             value *= MULTIPLIERS[ch]
         return tidy(value)
@@ -50,8 +58,10 @@ def parse_number(span: str) -> int | float | None:
         w = parse_number(whole) if whole else 0
         if w is None or not frac or any(c not in CN_DIGIT for c in frac):
             return None
-        return tidy((w + float("0." + "".join(str(CN_DIGIT[c]) for c in frac))) * mult)
+        return tidy((w + Decimal("0." + "".join(str(CN_DIGIT[c]) for c in frac))) * mult)
     if len(s) > 1 and all(c in CN_DIGIT for c in s) and s[0] != "两":
+        if not set(s) & {"〇", "零"}:
+            return None  # 一二三次产业, 三四个: a run of digits that is a list or a range, not a value
         # Digit-by-digit forms (二〇二四) read as written.
         return int("".join(str(CN_DIGIT[c]) for c in s))
     try:

@@ -10,6 +10,7 @@ GX is imported lazily: it costs seconds, and `extract` does not need it.
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,7 @@ def suites_dir(root: Path) -> Path:
 def build_suites() -> dict:
     """The suites as code; `reportfigures suites --write` commits them as JSON."""
     gx = _gx()
+    gx.get_context(mode="ephemeral")  # GX 1.x adds expectations to a suite only under an active context
     E = gx.expectations
     from .claims import CLAIM_KINDS
     from .numbers import QUALIFIERS, vocabulary
@@ -82,8 +84,21 @@ def write_suites(root: Path) -> list[Path]:
         except Exception:  # noqa: BLE001 - absent on first write
             pass
         ctx.suites.add(suite)
-        out.append(suites_dir(root) / "gx" / "expectations" / f"{name}.json")
+        path = suites_dir(root) / "gx" / "expectations" / f"{name}.json"
+        _stable_ids(path)
+        out.append(path)
     return out
+
+
+def _stable_ids(path: Path) -> None:
+    """GX gives random ids on every save; ids derived from the content keep the committed
+    JSON diffable (a rewrite with nothing changed is byte-identical)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"reportfigures/{data['name']}"))
+    for i, e in enumerate(data.get("expectations", [])):
+        body = json.dumps({k: v for k, v in e.items() if k != "id"}, sort_keys=True, ensure_ascii=False)
+        e["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"reportfigures/{data['name']}/{i}/{body}"))
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def load_suite(root: Path, name: str):
