@@ -9,7 +9,7 @@ LOCK   := requirements.lock
 UV_VERSION := 0.13.9
 UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python --compile-bytecode -c $(LOCK)
 
-.PHONY: setup system edition test bench lab clean help
+.PHONY: setup system browser edition test bench lab clean help
 help:
 	@echo "make edition [YEAR=2024]  set up, then build outputs/\$$YEAR"
 	@echo "make test                 set up, then run every test"
@@ -33,16 +33,21 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 system:
 	@scripts/install-system-deps
 
+# the browser test drives Debian's chromium with chromedriver (no downloaded browsers here)
+browser:
+	@scripts/install-system-deps --browser
+
 setup: $(VENV)/.installed system
 
 edition: setup
 	$(BIN)/reportfigures build --year $(YEAR)
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 bench: setup $(VENV)/.installed-bench
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/edition_bench.py
 
 lab: setup
 	$(UV_INSTALL) -e '.[test,lab]'

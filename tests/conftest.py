@@ -32,12 +32,28 @@ def gold_numbers() -> list[dict]:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A throwaway project checkout: data/ copied, outputs/ empty."""
-    dest = tmp_path / "proj"
-    dest.mkdir()
+    """A throwaway project checkout: data/, expectations/, notebooks/; outputs/ empty."""
+    return copy_project(tmp_path / "proj")
+
+
+def copy_project(dest: Path) -> Path:
+    """Everything a build reads: data/, expectations/, notebooks/, the lock file."""
+    dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "data", dest / "data")
     shutil.copytree(ROOT / "expectations", dest / "expectations", ignore=shutil.ignore_patterns("uncommitted"))
+    shutil.copytree(ROOT / "notebooks", dest / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copy(ROOT / "requirements.lock", dest / "requirements.lock")
     (dest / "pyproject.toml").write_text("[project]\nname='x'\n")
     for p in (dest / "data").rglob("*"):
         p.chmod(0o644 if p.is_file() else 0o755)
     return dest
+
+
+@pytest.fixture(scope="session")
+def built_edition(tmp_path_factory) -> Path:
+    """The 2024 edition built once, notebooks and all, in a throwaway project."""
+    from reportfigures.edition import build
+
+    root = copy_project(tmp_path_factory.mktemp("built") / "proj")
+    build(root, 2024, log=lambda *a: None, progress=False)
+    return root

@@ -7,6 +7,7 @@ end; a failure anywhere leaves the previous edition untouched and the staging fo
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -15,17 +16,19 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import __version__
+from . import __version__, cache
 from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, load_relations, run_checks
 from .claims import CLAIM_COLUMNS, bind_all, claim_rows, claimable, compare_reviewed, load_catalog, load_reviewed
 from .errors import InputError, IntegrityError
 from .files import csv_text, json_text
 from .numbers import COLUMNS, extract
 from .paths import outputs_dir
-from .source import SourceText, load_meta, verify_archive
+from .source import SourceText, load_meta, read_text, verify_archive
 from .suites import INTEGRITY_COLUMNS, load_suite, run_suite
 from .text import Document
 from .validation import render_page
+
+DEFAULT_FIGURES = "data/charts/figures.yml"
 
 
 @dataclass
@@ -52,11 +55,20 @@ def load_params(root: Path, year: int) -> dict:
     return params
 
 
-def load_inputs(root: Path, year: int) -> EditionInputs:
-    """The archived text, verified against its hash, with its metadata and text model."""
+def load_inputs(root: Path, year: int, *, text: str | None = None, catalog: str | None = None) -> EditionInputs:
+    """The archived text, verified against its hash, with its metadata and text model.
+
+    `text`/`catalog` override the edition's parameters (a notebook run by hand on another
+    text); an overriding text is read with the same checks but is not an archive."""
     root = Path(root)
     params = load_params(root, year)
-    src = verify_archive(root, year)
+    if catalog:
+        params = params | {"catalog": catalog}
+    if text and Path(root / text).resolve() != Path(root / params["text"]).resolve():
+        src = read_text(root / text)
+        params = params | {"text": text}
+    else:
+        src = verify_archive(root, year)
     return EditionInputs(root, year, params, src, load_meta(root, year), Document(src.text))
 
 
@@ -112,7 +124,9 @@ def save(results: EditionResults, inputs: EditionInputs, dest: Path) -> dict:
     (dest / "claims.json").write_text(json_text(results.claims), encoding="utf-8")
     pd.DataFrame(results.claims, columns=ccols).to_parquet(dest / "claims.parquet", index=False)
     (dest / "findings.csv").write_text(csv_text(results.findings, FINDING_COLUMNS), encoding="utf-8")
+    (dest / "findings.json").write_text(json_text(results.findings), encoding="utf-8")
     (dest / "derived.csv").write_text(csv_text(results.derived, DERIVED_COLUMNS), encoding="utf-8")
+    (dest / "derived.json").write_text(json_text(results.derived), encoding="utf-8")
     (dest / "validation.json").write_text(json_text(results.validation), encoding="utf-8")
     (dest / "validation.html").write_text(render_page(inputs.year, results.validation, results.findings, sha),
                                           encoding="utf-8")
@@ -123,25 +137,104 @@ def save(results: EditionResults, inputs: EditionInputs, dest: Path) -> dict:
             "derived": len(results.derived)}
 
 
-def build(root: Path, year: int, *, log=print) -> Path:
-    """Build outputs/<year>/ from the archived report; atomic at the folder level."""
+def build(root: Path, year: int, *, log=print, force: bool = False, progress: bool = True,
+          warm_kernel: bool = True) -> Path:
+    """Build outputs/<year>/ from the archived report; atomic at the folder level.
+
+    Steps: verify and compute the tables (in this process), run the notebooks with
+    papermill (charts), write the front page. Nothing changed since the last build
+    (same cache key) → the previous edition is kept as it is."""
     root = Path(root)
     final = outputs_dir(root, year)
+    params = load_params(root, year)
+    key = cache.cache_key(root, year, params)
+    if not force and cache.is_current(final, key):
+        log(f"  up to date (cache key {key[:12]}): nothing re-executed")
+        return final
     inputs = load_inputs(root, year)
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{year}.staging.", dir=final.parent))
     try:
-        summary = {"year": year, "package_version": __version__,
+        summary = {"year": year, "package_version": __version__, "cache_key": key,
                    "source_sha256": inputs.source.sha256, "params": inputs.params}
         results = compute(inputs)
         summary["outputs"] = save(results, inputs, staging)
-        log(f"  {summary['outputs']}")
+        log(f"  tables: {summary['outputs']}")
+        runs = run_notebooks(inputs, staging, progress=progress, warm_kernel=warm_kernel)
+        figures = published_figures(inputs, staging)
+        write_front_page(inputs, results, staging, runs, figures)
+        summary["notebooks"] = [r.name for r in runs]
+        summary["figures"] = [f.id for f in figures]
         (staging / "edition.json").write_text(json_text(summary), encoding="utf-8")
         _swap(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    log(f"  {len(runs)} notebooks, {len(figures)} charts, index.html")
     return final
+
+
+def notebook_parameters(inputs: EditionInputs, out_dir: Path) -> dict:
+    p = inputs.params
+    return {"year": inputs.year, "root": str(inputs.root.resolve()), "text": p["text"], "catalog": p["catalog"],
+            "out_dir": str(Path(out_dir).resolve())}
+
+
+def run_notebooks(inputs: EditionInputs, dest: Path, *, progress: bool = True, warm_kernel: bool = True):
+    from .notebooks import list_notebooks, run_all
+    paths = list_notebooks(inputs.root)
+    if not paths:
+        raise InputError("no notebooks (NN_name.py) to run", inputs.root / "notebooks")
+    return run_all(inputs.root, paths, notebook_parameters(inputs, dest), dest, progress=progress,
+                   warm=warm_kernel)
+
+
+def published_figures(inputs: EditionInputs, dest: Path) -> list:
+    """The charts the notebooks drew, read back from their Vega-Lite usermeta; every
+    figure of figures.yml must be there (a notebook that forgot one fails the build)."""
+    from .charts import load_figures
+    wanted = [d["id"] for d in load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))]
+    out = []
+    for fid in wanted:
+        path = dest / "charts" / f"{fid}.vl.json"
+        if not path.exists():
+            raise IntegrityError(f"figure {fid} was not drawn by any notebook", "data/charts/figures.yml")
+        out.append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8"))))
+    return out
+
+
+@dataclass
+class PublishedFigure:
+    id: str
+    type: str
+    title: str
+    subtitle: str
+    alt: str
+    notes: str
+    source: str
+    claim_ids: list
+
+    @classmethod
+    def from_spec(cls, spec: dict) -> "PublishedFigure":
+        m = spec["usermeta"]["reportfigures"]
+        return cls(m["figure"], m.get("type", ""), m["title"], m["subtitle"], m["alt"], m["notes"], m["source"],
+                   m["claims"])
+
+
+def write_front_page(inputs: EditionInputs, results: EditionResults, dest: Path, runs, figures) -> None:
+    from . import site
+    notebooks = [{"title": r.title, "html": f"notebooks/{r.html.name}", "ipynb": f"notebooks/{r.ipynb.name}"}
+                 for r in runs]
+    downloads = [("claims.csv", "claims (CSV)"), ("claims.json", "claims (JSON)"), ("claims.parquet", "claims (Parquet)"),
+                 ("findings.csv", "findings (CSV)"), ("derived.csv", "derived figures (CSV)"),
+                 ("numbers.csv", "every number of the report (CSV)"), ("validation.html", "validation page"),
+                 ("annotations.json", "W3C Web Annotations of the claims"), ("edition.json", "build record")]
+    page = site.render_index(year=inputs.year, meta=inputs.meta, text=inputs.source.text, sha256=inputs.source.sha256,
+                             mentions=results.mentions, claims=results.claims, findings=results.findings,
+                             figures=figures, notebooks=notebooks, downloads=downloads, validation=results.validation,
+                             extra_links=[("../index.html", "all editions")])
+    site.write_index(dest, page, site.annotations(inputs.source.text, inputs.source.sha256, results.claims,
+                                                  site.claim_verdicts(results.findings)))
 
 
 def _swap(staging: Path, final: Path) -> None:

@@ -25,3 +25,9 @@ class IntegrityError(ReportError):
 
 class CatalogError(ReportError):
     """The claim catalog or a relation file is malformed."""
+
+
+class NotebookError(ReportError):
+    """A notebook of the edition is malformed or failed: names the notebook and the cell."""
+
+    exit_code = 1

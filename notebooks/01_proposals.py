@@ -1,0 +1,48 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Proposals 提案
+#
+# Proposals received and filed, how satisfied the proposers were, and the target for the coming year.
+#
+# Every number below is read from the report by `reportfigures` (the claim ids name
+# where); nothing is typed in this notebook. Parameters: run it for another year with
+# `year`, `text` and `catalog` (papermill `-p year 2025 …`).
+
+# %% tags=["parameters"]
+year = 2024
+root = "."
+text = "data/raw/2024/report.txt"
+catalog = "data/claims/catalog.yml"
+out_dir = "outputs/2024"
+
+# %%
+from IPython.display import Markdown, display
+
+from reportfigures import present
+
+ed = present.open_edition(root, year, out_dir, text=text, catalog=catalog)
+
+# %% [markdown]
+# ## The claims
+# Values as printed (a bound stays a bound), the verdict of the checks, and where each
+# number stands in the report (character offsets into the archived text).
+
+# %%
+present.theme_claims(ed, ["proposals"])
+
+# %% [markdown]
+# ## The charts
+# What they cannot say: the report gives no earlier years, so no trend is drawn; the satisfaction rate cannot be reproduced from the printed counts (see the validation notebook).
+
+# %%
+for fig in present.theme_figures(ed, "proposals"):
+    present.show(fig, ed.out_dir)

@@ -1,0 +1,64 @@
+"""When a rebuild may reuse the previous edition: a key over every input of a build.
+
+The key covers what Quarto's `freeze` and Observable's loader cache each miss part of:
+the notebooks' code, the edition's parameters and every file they name (report text,
+catalog, relations, reviewed values, figures), the package's own code and rules, the
+committed GX suites, the package version and the lock file. Any change re-executes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import __version__
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PARAM_FILES = ("text", "catalog", "relations", "reviewed", "figures")
+
+
+def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
+    """Name → file (or literal) of everything a build of `year` reads."""
+    root = Path(root)
+    items: dict[str, Path | str] = {
+        "params": root / "data" / "editions" / str(year) / "edition.yml",
+        "lock": root / "requirements.lock",
+        "package_version": __version__,
+        "archive_meta": root / "data" / "raw" / str(year) / "report.meta.yml",
+    }
+    for key in PARAM_FILES:
+        value = params.get(key) or ("data/charts/figures.yml" if key == "figures" else None)
+        if value:
+            items[f"param:{key}"] = root / value
+    for p in sorted((root / "notebooks").glob("*.py")):
+        items[f"notebook:{p.name}"] = p
+    for p in sorted((root / "expectations" / "gx" / "expectations").glob("*.json")):
+        items[f"suite:{p.name}"] = p
+    for p in sorted(PACKAGE_DIR.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".yml", ".html", ".css", ".js"):
+            items[f"package:{p.relative_to(PACKAGE_DIR)}"] = p
+    return items
+
+
+def cache_key(root: Path, year: int, params: dict) -> str:
+    h = hashlib.sha256()
+    for name, item in cache_inputs(root, year, params).items():
+        h.update(name.encode() + b"\0")
+        if isinstance(item, Path):
+            h.update(item.read_bytes() if item.exists() else b"<missing>")
+        else:
+            h.update(str(item).encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def is_current(edition_dir: Path, key: str) -> bool:
+    """The edition exists, finished (edition.json is written last) and has this key."""
+    record = Path(edition_dir) / "edition.json"
+    if not record.exists() or not (Path(edition_dir) / "index.html").exists():
+        return False
+    try:
+        return json.loads(record.read_text(encoding="utf-8")).get("cache_key") == key
+    except ValueError:
+        return False

@@ -1,0 +1,76 @@
+"""One number formatter for text, tables, tooltips and axes, in Chinese publishing style.
+
+Counts below 10,000 are printed whole and ungrouped (1551件); larger numbers take the
+units a Chinese reader counts in (4.6万, 3.45亿) with at most two decimals; rates keep
+their printed precision (98.16%). Bounds say they are bounds (至少800篇), never a bare 800.
+`axis_expr()` is the same rule as a Vega expression, so chart axes agree with the text.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+QUALIFIER_WORDS = {"at_least": "至少", "at_most": "至多", "approx": "约", "exact": ""}
+QUALIFIER_EN = {"at_least": "at least ", "at_most": "at most ", "approx": "about ", "exact": ""}
+_STEPS = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
+
+
+def _trim(d: Decimal, places: int = 2) -> str:
+    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    s = format(q, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def number(value: int | float | None, unit: str = "") -> str:
+    """1551 → '1551', 46000 → '4.6万', 345000000 → '3.45亿', 98.16 with % → '98.16'."""
+    if value is None:
+        return "–"
+    d = Decimal(str(value))
+    if unit in ("%", "‰", "个百分点"):
+        return _trim(d, 2)
+    sign = "-" if d < 0 else ""
+    d = abs(d)
+    for step, word in _STEPS:
+        if d >= step:
+            return f"{sign}{_trim(d / step)}{word}"
+    return sign + _trim(d)
+
+
+def quantity(value: int | float | None, unit: str = "", qualifier: str = "exact") -> str:
+    """'1551件', '至少800篇', '98.16%', '约120亿元': the value as a reader should read it."""
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{number(value, unit)}{unit}"
+
+
+def number_en(value: int | float | None, unit: str = "") -> str:
+    """The English text's form: 1551, 160 million, 98.16%."""
+    if value is None:
+        return "–"
+    d = Decimal(str(value))
+    if unit in ("%", "‰"):
+        return _trim(d, 2) + unit
+    if abs(d) >= 10**6:
+        return f"{_trim(d / 10**6)} million" + (" yuan" if unit == "元" else "")
+    s = _trim(d)
+    whole, _, frac = s.partition(".")
+    return f"{int(whole):,}" + (f".{frac}" if frac else "") + (" yuan" if unit == "元" else "")
+
+
+def change(old: float | None, new: float | None, unit: str = "") -> str:
+    """'+120件 (+7.7%)': the difference between editions, with its sign."""
+    if old is None or new is None:
+        return "–"
+    diff = Decimal(str(new)) - Decimal(str(old))
+    sign = "+" if diff > 0 else ""
+    out = f"{sign}{number(float(diff), unit)}{'个百分点' if unit == '%' else unit}"
+    if old and unit != "%":
+        pct = diff / Decimal(str(old)) * 100
+        out += f" ({'+' if pct > 0 else ''}{_trim(pct, 1)}%)"
+    return out
+
+
+def axis_expr(field: str = "datum.value") -> str:
+    """The same rule for Vega axis labels (labelExpr): 万 and 亿 with at most two decimals."""
+    def fixed(scale: str) -> str:
+        return f"replace(format({field}{scale}, '.2f'), /\\.?0+$/, '')"
+    return (f"abs({field}) >= 1e8 ? {fixed(' / 1e8')} + '亿' : "
+            f"abs({field}) >= 1e4 ? {fixed(' / 1e4')} + '万' : {fixed('')}")

@@ -1,0 +1,86 @@
+"""Charts: CJK glyphs drawn, newsroom furniture in every format, bounds drawn as bounds."""
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+from reportfigures import charts
+from reportfigures.errors import CatalogError, InputError
+
+
+def test_chinese_glyphs_are_drawn_not_boxes():
+    """Two different characters must not rasterise to the same bitmap (a box for both)."""
+    assert charts.glyphs_differ("提", "案"), "no CJK font: run scripts/install-system-deps"
+    assert charts.glyphs_differ("提", " ")
+
+
+def test_glyph_check_fails_on_characters_no_font_has():
+    """The check can fail: two private-use code points are drawn as the same missing-glyph box."""
+    assert not charts.glyphs_differ("\ue000", "\ue001")
+
+
+@pytest.fixture(scope="module")
+def chart_dir(built_edition):
+    return built_edition / "outputs" / "2024" / "charts"
+
+
+def test_every_figure_in_every_format(chart_dir):
+    for d in charts.load_figures(ROOT / "data" / "charts" / "figures.yml"):
+        for ext in (".vl.json", ".svg", ".png", ".html", ".csv"):
+            assert (chart_dir / f"{d['id']}{ext}").stat().st_size > 0, (d["id"], ext)
+
+
+def test_furniture_is_the_same_everywhere(chart_dir):
+    claims = {c["id"]: c for c in json.loads((chart_dir.parent / "claims.json").read_text(encoding="utf-8"))}
+    for spec_path in chart_dir.glob("*.vl.json"):
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        meta = spec["usermeta"]["reportfigures"]
+        assert "{" not in meta["subtitle"] + meta["alt"], "unfilled placeholder"
+        assert meta["alt"] != meta["title"] and len(meta["alt"]) > 40
+        assert "工作报告" in meta["source"] and "2024" in meta["source"]
+        assert all(c in meta["source"] for c in meta["claims"]) and all(c in claims for c in meta["claims"])
+        assert spec["title"]["subtitle"] == meta["subtitle"] and spec["description"] == meta["alt"]
+        svg = (chart_dir / f"{meta['figure']}.svg").read_text(encoding="utf-8")
+        head = svg[:svg.index(">", svg.index("<svg")) + 1]
+        assert 'role="img"' in head
+        assert f"<title id=\"chart-title\">{meta['title']}</title>" in svg
+        assert "<desc id=\"chart-desc\">" in svg
+        html = (chart_dir / f"{meta['figure']}.html").read_text(encoding="utf-8")
+        assert "https://cdn" not in html and meta["figure"] + ".csv" in html  # offline, linked to its table
+        assert '"type":"log"' not in json.dumps(spec, separators=(",", ":"))  # vl-convert draws log bars empty
+        # the subtitle's numbers are the claims' numbers, formatted by the one formatter
+        for num in re.findall(r"\d+(?:\.\d+)?", meta["subtitle"]):
+            assert num in json.dumps(spec["usermeta"], ensure_ascii=False)
+
+
+def test_bounds_are_drawn_as_bounds(chart_dir):
+    import csv
+    rows = list(csv.DictReader(open(chart_dir / "social_opinion_funnel.csv", encoding="utf-8")))
+    submitted = next(r for r in rows if r["claim_id"] == "social_opinion.submitted")
+    assert submitted["bound"] == "True" and submitted["text"].startswith("至少")
+    spec = json.loads((chart_dir / "social_opinion_funnel.vl.json").read_text(encoding="utf-8"))
+    bar = spec["vconcat"][0]["layer"][0]["encoding"]
+    assert bar["strokeDash"]["condition"]["test"] == "datum.bound"
+
+
+def test_template_with_an_unknown_name_is_an_error():
+    with pytest.raises(InputError, match="no.such"):
+        charts.fill("{no.such}", {})
+    assert charts.fill("{a.b}件", {"a.b": {"value": 800, "unit": "篇", "qualifier": "at_least"}}) == "至少800篇件"
+
+
+def test_figures_file_errors_name_the_line(tmp_path):
+    bad = tmp_path / "figures.yml"
+    bad.write_text("figures:\n  - id: x\n    theme: t\n    type: pie\n    title: a\n    finding: b\n    alt: c\n",
+                   encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"line 2: figure x: unknown type 'pie'"):
+        charts.load_figures(bad)
+
+
+def test_mixed_units_never_share_an_axis():
+    import pandas as pd
+    table = pd.DataFrame([{"unit": "件"}, {"unit": "处"}])
+    with pytest.raises(InputError, match="one unit"):
+        charts.build_bars(table)
