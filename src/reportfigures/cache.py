@@ -31,6 +31,10 @@ def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
         value = params.get(key) or ("data/charts/figures.yml" if key == "figures" else None)
         if value:
             items[f"param:{key}"] = root / value
+    base = params.get("base_year")
+    if base:  # the comparison reads the base edition's tables
+        for name in ("claims.json", "derived.json", "findings.json"):
+            items[f"base:{name}"] = root / "outputs" / str(base) / name
     for p in sorted((root / "notebooks").glob("*.py")):
         items[f"notebook:{p.name}"] = p
     for p in sorted((root / "expectations" / "gx" / "expectations").glob("*.json")):

@@ -107,6 +107,13 @@ def fill(template: str, index: dict[str, dict], *, english: bool = False, where:
     return _TOKEN.sub(one, template)
 
 
+def drawable(defn: dict, index: dict[str, dict]) -> bool:
+    """A figure is drawn only when the year's report has every claim and figure it names
+    (a claim absent next year drops its chart rather than drawing a gap as a zero)."""
+    names = set(figure_claims(defn)) | set(_TOKEN.findall(defn["finding"] + defn["alt"]))
+    return all(n in index for n in names)
+
+
 def source_line(meta: dict, year: int, claim_ids: list[str]) -> str:
     ids = "、".join(claim_ids) if claim_ids else "findings.csv"
     return f"来源：{meta.get('title', '')}（回顾{year}年）；声明：{ids}"

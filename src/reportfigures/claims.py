@@ -101,9 +101,14 @@ def mention_part(m: Mention) -> str:
     return "tasks" if m.kind == "target" else "review"
 
 
+_CLAUSE_AFTER = re.compile(r"[，,；;。！!？?：:]")
+_SHORT_LEAD = 2  # characters: 累计, 共, 达 …
+
+
 def contexts(doc: Document, mentions: list[Mention]) -> dict[int, str]:
-    """The words that belong to each number: its clause back to the previous number, and
-    forward to the next number, a list separator or the clause end."""
+    """The words that belong to each number: its clause back to the previous number (one
+    clause further when only a word such as 累计 leads it), and forward to the clause end,
+    or to the list separator before the next number when another number follows."""
     text = doc.text
     ordered = sorted(mentions, key=lambda m: m.start)
     out = {}
@@ -111,17 +116,20 @@ def contexts(doc: Document, mentions: list[Mention]) -> dict[int, str]:
         sent = doc.sentence_at(m.start)
         s_start = sent.start if sent else max(0, m.start - 40)
         s_end = sent.end if sent else min(len(text), m.end + 20)
-        before_floor = s_start
-        for c in _CLAUSE.finditer(text, s_start, m.start):
-            before_floor = c.end()
+        breaks = [c.end() for c in _CLAUSE.finditer(text, s_start, m.start)]
+        before_floor = breaks[-1] if breaks else s_start
+        if len(re.sub(r"\s", "", text[before_floor:m.start])) <= _SHORT_LEAD and len(breaks) >= 1:
+            # "走访看望委员,累计492人次": a bare 累计/共/达 leads the clause; the noun is one clause back
+            before_floor = breaks[-2] if len(breaks) >= 2 else s_start
         if i > 0 and ordered[i - 1].end > before_floor:
             before_floor = ordered[i - 1].end
-        after_ceiling = s_end
-        c = re.compile(r"[，,；;。！!？?：:、]").search(text, m.end, s_end)
-        if c:
-            after_ceiling = c.start()
-        if i + 1 < len(ordered) and ordered[i + 1].start < after_ceiling:
-            after_ceiling = ordered[i + 1].start
+        c = _CLAUSE_AFTER.search(text, m.end, s_end)
+        after_ceiling = c.start() if c else s_end
+        nxt = ordered[i + 1].start if i + 1 < len(ordered) else None
+        if nxt is not None and nxt < after_ceiling:
+            # another number follows in the clause: the words after 、 belong to it
+            dun = text.find("、", m.end, nxt)
+            after_ceiling = dun if dun != -1 else nxt
         ctx = text[before_floor:m.start] + "⟨⟩" + text[m.end:after_ceiling]
         out[m.start] = re.sub(r"\s+", "", ctx)
     return out

@@ -63,8 +63,9 @@ def verify(ctx: click.Context, year: int) -> None:
 
 @cli.command()
 @click.option("--year", type=int, default=2024, show_default=True)
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.pass_context
-def build(ctx: click.Context, year: int) -> None:
+def build(ctx: click.Context, year: int, force: bool) -> None:
     """Build the edition of a year into outputs/<year>/ (replaced only on success).
 
     Example:
@@ -76,8 +77,8 @@ def build(ctx: click.Context, year: int) -> None:
 
     root = _root(ctx)
     click.echo(f"building edition {year} in {root / 'outputs' / str(year)}")
-    final = run_build(root, year, log=click.echo)
-    click.echo(f"edition {year} written to {final}")
+    final = run_build(root, year, log=click.echo, force=force)
+    click.echo(f"edition {year} in {final}")
 
 
 @cli.command()
@@ -124,10 +125,72 @@ def suites(ctx: click.Context, write: bool) -> None:
             click.echo(f"{name}: {len(s.expectations)} expectations")
 
 
+@cli.command("new-edition")
+@click.option("--year", type=int, required=True)
+@click.option("--text", "text_path", type=click.Path(), required=True, help="The new year's report (any encoding).")
+@click.option("--base-year", type=int, default=None, help="Edition to compare with (default: the latest earlier one).")
+@click.pass_context
+def new_edition_cmd(ctx: click.Context, year: int, text_path: str, base_year: int | None) -> None:
+    """Start a year's edition: archive its text and draft its claims for review.
+
+    Exits 0 when every claim was found and no number is left over, 1 while the draft
+    (data/editions/<year>/claims.draft.csv) needs a decision, 2 on bad input.
+
+    \b
+        reportfigures new-edition --year 2025 --text ~/Downloads/report-2025.txt
+    """
+    from .draft import checklist, new_edition
+
+    d = new_edition(_root(ctx), year, Path(text_path), base_year=base_year)
+    click.echo(checklist(d))
+    if d.needs_decision:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--year", type=int, required=True)
+@click.pass_context
+def accept(ctx: click.Context, year: int) -> None:
+    """Accept the reviewed draft: found values signed off, missing claims absent this year,
+    uncovered numbers acknowledged. Ambiguous claims must be fixed in the catalog first."""
+    from .draft import accept as run_accept
+
+    res = run_accept(_root(ctx), year)
+    click.echo(f"accepted {year}: {res['reviewed']} reviewed values, {res['absent']} claims absent, "
+               f"{res['unclaimed']} numbers not claimed; now: reportfigures build --year {year}")
+
+
+@cli.command()
+@click.argument("old_year", type=int)
+@click.argument("new_year", type=int)
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), default=None, help="Also write the claims diff as CSV.")
+@click.pass_context
+def diff(ctx: click.Context, old_year: int, new_year: int, csv_out: str | None) -> None:
+    """Compare two built editions claim by claim.
+
+    Exit codes: 0 identical, 1 an edition could not be loaded, 2 same claims with
+    different values or qualifiers, 3 different sets of claims.
+
+    \b
+        reportfigures diff 2024 2025
+    """
+    from .compare import DIFF_COLUMNS, diff_editions, summary
+    from .files import atomic_write_text, csv_text
+    from .paths import outputs_dir
+
+    d = diff_editions(outputs_dir(_root(ctx), old_year).parent, old_year, new_year)
+    click.echo(summary(d))
+    if csv_out:
+        atomic_write_text(csv_out, csv_text(d.claims, DIFF_COLUMNS))
+    ctx.exit(d.exit_code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: domain errors become one line on stderr and a non-zero exit."""
     try:
-        cli.main(args=argv, prog_name="reportfigures", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="reportfigures", standalone_mode=False)
+        if isinstance(code, int):  # ctx.exit(n) returns n when click is not standalone
+            return code
     except ReportError as e:
         click.echo(f"error: {e}", err=True)
         return e.exit_code

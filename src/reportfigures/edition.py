@@ -17,7 +17,7 @@ import pandas as pd
 import yaml
 
 from . import __version__, cache
-from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, load_relations, run_checks
+from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, _refs, load_relations, run_checks
 from .claims import CLAIM_COLUMNS, bind_all, claim_rows, claimable, compare_reviewed, load_catalog, load_reviewed
 from .errors import InputError, IntegrityError
 from .files import csv_text, json_text
@@ -85,7 +85,8 @@ def compute(inputs: EditionInputs) -> EditionResults:
     """Everything an edition publishes, computed in memory; raises on any integrity failure."""
     root, p = inputs.root, inputs.params
     mentions = extract(inputs.doc)
-    catalog = load_catalog(root / p["catalog"])
+    absent = set(p.get("absent_claims") or [])
+    catalog = [c for c in load_catalog(root / p["catalog"]) if c.id not in absent]
     located = bind_all(catalog, inputs.doc, mentions, p["catalog"])
     claims = claim_rows(located, inputs.source.sha256)
     compare_reviewed(claims, load_reviewed(root / p["reviewed"]), p["reviewed"])
@@ -93,7 +94,8 @@ def compute(inputs: EditionInputs) -> EditionResults:
     if not integrity["success"]:
         failed = [r["expectation"] for r in integrity["results"] if not r["success"]]
         raise IntegrityError(f"claims_integrity failed: {', '.join(failed)}", "expectations/claims_integrity")
-    relations = load_relations(root / p["relations"], {c["id"] for c in claims})
+    relations = [r for r in load_relations(root / p["relations"], {c["id"] for c in claims} | absent)
+                 if not set(_refs(r)) & absent]  # a relation with a claim absent this year cannot be checked
     findings, derived = run_checks(claims, relations, inputs.doc)
     f_rows = [f.row() for f in findings]
     consistency = run_suite(load_suite(root, "report_consistency"), pd.DataFrame(f_rows, columns=FINDING_COLUMNS))
@@ -105,6 +107,12 @@ def integrity_frame(inputs: EditionInputs, located, mentions) -> pd.DataFrame:
     quote its offsets give in the archived text, for the integrity suite."""
     by_start = {loc.mention.start: loc.claim.id for loc in located if loc.mention is not None}
     text = inputs.source.text
+    acknowledged = {(int(u["start"]), u["surface"]) for u in inputs.params.get("unclaimed") or []}
+    found = {(m.start, m.surface) for m in claimable(mentions)}
+    stale = acknowledged - found
+    if stale:
+        raise IntegrityError(f"'unclaimed' names numbers not in the text: {sorted(stale)}", "edition.yml")
+    mentions = [m for m in mentions if (m.start, m.surface) not in acknowledged]
     rows = [{"id": by_start.get(m.start), "value": float(m.value), "unit": m.unit, "qualifier": m.qualifier,
              "kind": m.kind, "start": m.start, "end": m.end, "surface": m.surface,
              "source_quote": text[m.start:m.end], "source_sha256": inputs.source.sha256,
@@ -170,8 +178,24 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    write_editions_index(root)
     log(f"  {len(runs)} notebooks, {len(figures)} charts, index.html")
     return final
+
+
+def write_editions_index(root: Path) -> None:
+    """outputs/index.html: every built edition and the comparisons between them."""
+    from . import site
+    from .files import atomic_write_text
+    out = Path(root) / "outputs"
+    editions = []
+    for d in sorted(out.glob("[0-9][0-9][0-9][0-9]")):
+        record = d / "edition.json"
+        if record.exists():
+            rec = json.loads(record.read_text(encoding="utf-8"))
+            editions.append({"year": int(d.name), "base_year": rec["params"].get("base_year"),
+                             "compared": (d / "compare" / "diff.csv").exists(), "figures": len(rec.get("figures", []))})
+    atomic_write_text(out / "index.html", site.render_editions(editions))
 
 
 def notebook_parameters(inputs: EditionInputs, out_dir: Path) -> dict:
@@ -185,20 +209,39 @@ def run_notebooks(inputs: EditionInputs, dest: Path, *, progress: bool = True, w
     paths = list_notebooks(inputs.root)
     if not paths:
         raise InputError("no notebooks (NN_name.py) to run", inputs.root / "notebooks")
-    return run_all(inputs.root, paths, notebook_parameters(inputs, dest), dest, progress=progress,
-                   warm=warm_kernel)
+    params = notebook_parameters(inputs, dest)
+    base = comparable_base(inputs.root, inputs.params)
+    if base is not None:
+        paths.append(inputs.root / "notebooks" / "compare.py")
+        params["base_year"] = base
+    return run_all(inputs.root, paths, params, dest, progress=progress, warm=warm_kernel)
+
+
+def comparable_base(root: Path, params: dict) -> int | None:
+    """The base year to compare with, when its edition is built."""
+    base = params.get("base_year")
+    if base and (outputs_dir(root, int(base)) / "claims.json").exists():
+        return int(base)
+    return None
 
 
 def published_figures(inputs: EditionInputs, dest: Path) -> list:
     """The charts the notebooks drew, read back from their Vega-Lite usermeta; every
     figure of figures.yml must be there (a notebook that forgot one fails the build)."""
     from .charts import load_figures
-    wanted = [d["id"] for d in load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))]
+    from .charts import drawable, value_index
+    claims = json.loads((dest / "claims.json").read_text(encoding="utf-8"))
+    index = value_index(claims, json.loads((dest / "derived.json").read_text(encoding="utf-8")),
+                        json.loads((dest / "findings.json").read_text(encoding="utf-8")), inputs.year)
+    wanted = [d["id"] for d in load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))
+              if drawable(d, index)]
     out = []
     for fid in wanted:
         path = dest / "charts" / f"{fid}.vl.json"
         if not path.exists():
             raise IntegrityError(f"figure {fid} was not drawn by any notebook", "data/charts/figures.yml")
+        out.append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8"))))
+    for path in sorted((dest / "charts").glob("changes_*.vl.json")):  # drawn by the comparison notebook
         out.append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8"))))
     return out
 
@@ -229,6 +272,8 @@ def write_front_page(inputs: EditionInputs, results: EditionResults, dest: Path,
                  ("findings.csv", "findings (CSV)"), ("derived.csv", "derived figures (CSV)"),
                  ("numbers.csv", "every number of the report (CSV)"), ("validation.html", "validation page"),
                  ("annotations.json", "W3C Web Annotations of the claims"), ("edition.json", "build record")]
+    if (dest / "compare" / "diff.csv").exists():
+        downloads.append(("compare/diff.csv", f"changes since {inputs.params.get('base_year')} (CSV)"))
     page = site.render_index(year=inputs.year, meta=inputs.meta, text=inputs.source.text, sha256=inputs.source.sha256,
                              mentions=results.mentions, claims=results.claims, findings=results.findings,
                              figures=figures, notebooks=notebooks, downloads=downloads, validation=results.validation,

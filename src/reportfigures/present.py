@@ -74,8 +74,9 @@ def theme_claims(ed: Edition, themes: list[str]) -> pd.DataFrame:
 
 def theme_figures(ed: Edition, theme: str) -> list[charts.Figure]:
     """The theme's figures, drawn and saved to out_dir/charts."""
+    index = charts.value_index(ed.claims, ed.derived, ed.findings, ed.year)
     figs = [charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year)
-            for d in ed.figures if d["theme"] == theme]
+            for d in ed.figures if d["theme"] == theme and charts.drawable(d, index)]
     for f in figs:
         charts.save_figure(f, ed.out_dir / "charts")
     return figs
@@ -96,7 +97,7 @@ def headlines(ed: Edition) -> pd.DataFrame:
     """One finding sentence per figure: the edition's headline figures."""
     index = charts.value_index(ed.claims, ed.derived, ed.findings, ed.year)
     return pd.DataFrame([{"figure": d["id"], "theme": d["theme"], "finding": charts.fill(d["finding"], index)}
-                         for d in ed.figures])
+                         for d in ed.figures if charts.drawable(d, index)])
 
 
 def show(fig: charts.Figure, out_dir: str | Path | None = None) -> None:
@@ -107,3 +108,20 @@ def show(fig: charts.Figure, out_dir: str | Path | None = None) -> None:
     display(Markdown(f"**{fig.title}** — {fig.subtitle}"))
     display(SVG(data=svg))
     display(Markdown(f"*Alt text:* {fig.alt}  \n*Notes:* {fig.notes}  \n*Data:* `charts/{fig.id}.csv`"))
+
+
+def comparison(root: str | Path, base_year: int, year: int, out_dir: str | Path):
+    """The diff of this edition (out_dir) against the built base edition, saved beside it:
+    compare/diff.csv, derived.csv, findings.csv and the chart of headline changes."""
+    from . import compare
+    from .files import atomic_write_text, csv_text
+    root, out = Path(root), Path(out_dir)
+    d = compare.diff_editions(root / "outputs", base_year, year, new_dir=out)
+    dest = out / "compare"
+    atomic_write_text(dest / "diff.csv", csv_text(d.claims, compare.DIFF_COLUMNS))
+    atomic_write_text(dest / "derived.csv", csv_text(d.derived, ["id", "old", "new", "unit", "old_qualifier", "new_qualifier"]))
+    atomic_write_text(dest / "findings.csv", csv_text(d.findings, ["change", "check_id", "verdict", "numbers"]))
+    meta = yaml.safe_load((root / "data" / "raw" / str(year) / "report.meta.yml").read_text(encoding="utf-8"))
+    fig = compare.changes_figure(d, meta)
+    charts.save_figure(fig, out / "charts")
+    return d, fig

@@ -222,3 +222,14 @@ def render_index(*, year: int, meta: dict, text: str, sha256: str, mentions: lis
 def write_index(dest: Path, page: str, annots: dict) -> None:
     (Path(dest) / "index.html").write_text(page, encoding="utf-8")
     (Path(dest) / "annotations.json").write_text(json.dumps(annots, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def render_editions(editions: list[dict]) -> str:
+    """outputs/index.html: the list of built editions and comparisons."""
+    items = []
+    for e in editions:
+        cmp = (f' · <a href="{e["year"]}/compare/diff.csv">changes since {e["base_year"]}</a> '
+               f'(<a href="{e["year"]}/notebooks/compare.html">comparison notebook</a>)') if e["compared"] else ""
+        items.append(f'<li><a href="{e["year"]}/index.html">edition {e["year"]}</a> ({e["figures"]} charts){cmp}</li>')
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>reportfigures editions</title>'
+            f'<style>{STYLE}</style></head><body><main><h1>Editions</h1><ul>{"".join(items)}</ul></main></body></html>\n')
