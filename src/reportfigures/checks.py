@@ -125,7 +125,7 @@ def load_relations(path: Path | str, claim_ids: set[str]) -> list[dict]:
         seen.add(rid)
         if rel.get("type") not in RELATION_TYPES:
             raise CatalogError(f"line {line}: relation '{rid}' has type '{rel.get('type')}', expected one of {', '.join(RELATION_TYPES)}", path)
-        for ref in _refs(rel):
+        for ref in claim_refs(rel):
             if ref not in claim_ids:
                 raise CatalogError(f"line {line}: relation '{rid}' names unknown claim '{ref}'", path)
         rel["line"] = line
@@ -135,7 +135,7 @@ def load_relations(path: Path | str, claim_ids: set[str]) -> list[dict]:
 _REF_KEYS = ("part", "whole", "rate", "bases", "numerator", "denominator", "parts", "target", "actual")
 
 
-def _refs(rel: dict) -> list[str]:
+def claim_refs(rel: dict) -> list[str]:
     out = []
     for k in _REF_KEYS:
         v = rel.get(k)

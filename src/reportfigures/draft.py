@@ -127,8 +127,7 @@ def new_edition(root: Path, year: int, text_path: Path, *, base_year: int | None
     if params_path.exists():  # a second draft keeps the decisions already taken
         old = yaml.safe_load(params_path.read_text(encoding="utf-8")) or {}
         params |= {k: old[k] for k in ("absent_claims", "unclaimed", "catalog", "relations", "figures") if k in old}
-    atomic_write_text(params_path, "# Parameters of the %d edition (reportfigures new-edition; decisions by accept).\n" % year
-                      + yaml.safe_dump(params, allow_unicode=True, sort_keys=False))
+    _write_params(params_path, params)
     base_text = None
     if base is not None and (Path(root) / "data" / "raw" / str(base) / "report.txt").exists():
         base_text = read_text(Path(root) / "data" / "raw" / str(base) / "report.txt").text
@@ -136,6 +135,11 @@ def new_edition(root: Path, year: int, text_path: Path, *, base_year: int | None
     path = ed / "claims.draft.csv"
     atomic_write_text(path, csv_text(rows, DRAFT_COLUMNS))
     return Draft(year, rows, path)
+
+
+def _write_params(path: Path, params: dict) -> None:
+    atomic_write_text(path, f"# Parameters of the {params['year']} edition (reportfigures new-edition; "
+                      "decisions by accept).\n" + yaml.safe_dump(params, allow_unicode=True, sort_keys=False))
 
 
 def _latest_year(root: Path, before: int) -> int | None:
@@ -189,6 +193,5 @@ def accept(root: Path, year: int) -> dict:
     atomic_write_text(Path(root) / params["reviewed"], csv_text(reviewed, REVIEWED_COLUMNS))
     params["absent_claims"] = sorted(r["claim_id"] for r in rows if r["status"] == "missing")
     params["unclaimed"] = [{"start": int(r["start"]), "surface": r["surface"]} for r in rows if r["status"] == "uncovered"]
-    atomic_write_text(params_path, f"# Parameters of the {year} edition (reportfigures new-edition; decisions by accept).\n"
-                      + yaml.safe_dump(params, allow_unicode=True, sort_keys=False))
+    _write_params(params_path, params)
     return {"reviewed": len(reviewed), "absent": len(params["absent_claims"]), "unclaimed": len(params["unclaimed"])}

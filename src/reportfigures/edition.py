@@ -17,7 +17,7 @@ import pandas as pd
 import yaml
 
 from . import __version__, cache
-from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, _refs, load_relations, run_checks
+from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, claim_refs, load_relations, run_checks
 from .claims import CLAIM_COLUMNS, bind_all, claim_rows, claimable, compare_reviewed, load_catalog, load_reviewed
 from .errors import InputError, IntegrityError
 from .files import csv_text, json_text
@@ -95,7 +95,7 @@ def compute(inputs: EditionInputs) -> EditionResults:
         failed = [r["expectation"] for r in integrity["results"] if not r["success"]]
         raise IntegrityError(f"claims_integrity failed: {', '.join(failed)}", "expectations/claims_integrity")
     relations = [r for r in load_relations(root / p["relations"], {c["id"] for c in claims} | absent)
-                 if not set(_refs(r)) & absent]  # a relation with a claim absent this year cannot be checked
+                 if not set(claim_refs(r)) & absent]  # a relation with a claim absent this year cannot be checked
     findings, derived = run_checks(claims, relations, inputs.doc)
     f_rows = [f.row() for f in findings]
     consistency = run_suite(load_suite(root, "report_consistency"), pd.DataFrame(f_rows, columns=FINDING_COLUMNS))
