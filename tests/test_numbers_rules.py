@@ -156,3 +156,44 @@ def test_list_numbering_is_ordinal():
     got = [(m.surface, m.kind, m.rule) for m in ms if m.rule in ("list_number", "paren_number")]
     assert got == [("1", "ordinal", "list_number"), ("2", "ordinal", "paren_number")]
     assert [m.kind for m in extract("增长1.5%。")] == ["metric"]  # a decimal is not list numbering
+
+
+# --- crashes found by hand and by 12,000 random strings (issue 11) ---------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("其中：、3项", [("3项", 3)]),
+    ("五二、", [("五二、", 52)]),  # a malformed heading numeral, read digit by digit
+    ("十十、好", [("十十、", 20)]),
+    ("二十、好", [("二十、", 20)]),
+])
+def test_tiny_texts_that_crashed(text, expected):
+    assert [(m.surface, m.value) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize("label,value", [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20),
+                                         ("九十九", 99), ("五二", 52), ("十十", 20), ("", 0)])
+def test_heading_numerals_never_raise(label, value):
+    from reportfigures.text import small_cn_int
+
+    assert small_cn_int(label) == value
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("贯彻中共二十大精神。", "二十大"),
+    ("学习二十大精神。", "二十大"),  # without 的/共 before it: 20, not 十大
+    ("党的十九大以来。", "十九大"),
+])
+def test_party_congress(text, surface):
+    m = next(m for m in extract(text) if m.rule == "party_congress")
+    assert m.surface == surface and m.value == parse_number(surface[:-1])
+
+
+@pytest.mark.parametrize("text,surface,items", [
+    ("党组和主席班子成员牵头推进甲评价改革、乙议事改革、丙联动改革、丁直报改革4项市级重点改革。", "4项",
+     ["甲评价改革", "乙议事改革", "丙联动改革", "丁直报改革"]),  # 和 inside the lead-in, not between items
+    ("推动呼和浩特、鄂尔多斯、满洲里3个城市建设。", "3个", ["呼和浩特", "鄂尔多斯", "满洲里"]),
+    ("围绕乡村全面振兴、生态环境保护和城市更新三个领域开展监督。", "三个", ["乡村全面振兴", "生态环境保护", "城市更新"]),
+])
+def test_list_items_start_after_the_lead_in(text, surface, items):
+    m = next(m for m in extract(text) if m.surface == surface)
+    assert m.kind == "list_count" and m.listed == items

@@ -92,3 +92,69 @@ def test_crlf_keeps_offsets_exact(tmp_path, report_text):
 def test_decode_utf16_with_bom():
     text, enc, bom = decode_bytes("共1551件。".encode("utf-16"))
     assert text.lstrip("\ufeff") == "共1551件。" and bom
+
+
+# --- decoding what users really hand in (issue 11) ------------------------------------------------
+
+TEXT = "共收到提案1551件，立案1364件。"
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8")[:-1],  # the 。 cut after its first two bytes
+    TEXT.encode("utf-8")[:5],  # 共 and two bytes of 收
+    ("提案" * 5000).encode("utf-8")[:-2],
+])
+def test_utf8_cut_mid_character_is_an_error_not_gb18030(tmp_path, data):
+    p = tmp_path / "cut.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match="ends in the middle of a UTF-8 character") as e:
+        read_text(p)
+    cut = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    assert f"at byte {len(data) - cut}" in str(e.value)
+    assert "\n" not in str(e.value) and str(p) in str(e.value)
+
+
+def test_invalid_byte_deep_in_utf8_is_reported_where_it_is(tmp_path):
+    good = ("第一行。\n" + "提案" * 4000 + "\n共").encode("utf-8")
+    p = tmp_path / "bad.txt"
+    p.write_bytes(good + b"\xff" + "件。".encode("utf-8"))
+    with pytest.raises(InputError, match=rf"not valid UTF-8 at byte {len(good)} \(line 3, character 2\)") as e:
+        read_text(p)
+    assert "0xff" in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("text", [TEXT, "发展" + TEXT, "展" + TEXT * 20, "镇，" + TEXT])
+def test_gbk_is_still_gbk_even_when_its_first_bytes_look_like_utf8(tmp_path, text):
+    p = tmp_path / "gbk.txt"
+    p.write_bytes(text.encode("gbk"))
+    src = read_text(p)
+    assert (src.encoding, src.text) == ("gb18030", text)
+
+
+def test_input_size_limit_is_one_line_error(tmp_path, monkeypatch):
+    import reportfigures.source as source
+
+    monkeypatch.setattr(source, "MAX_INPUT_BYTES", 1000)
+    p = tmp_path / "big.txt"
+    p.write_text(TEXT * 100, encoding="utf-8")
+    with pytest.raises(InputError, match=r"is 4,100 bytes, over the 1,000 bytes input limit") as e:
+        read_text(p)
+    assert "\n" not in str(e.value) and str(p) in str(e.value)
+    p.write_text(TEXT, encoding="utf-8")
+    assert read_text(p).text == TEXT
+
+
+def test_a_device_that_never_ends_is_not_read_without_limit():
+    import os
+
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(InputError, match="input limit") as e:
+        read_text("/dev/zero")
+    assert str(e.value).startswith("/dev/zero: ")
+
+
+def test_the_limit_is_stated():
+    import reportfigures.source as source
+
+    assert source.MAX_INPUT_BYTES == 64 * 2**20 and "64 MiB" in source.__doc__

@@ -3,18 +3,24 @@
 Offsets everywhere in the package index the *decoded* text returned by `read_text`: a
 UTF-8 byte-order mark is dropped (it is not content) but line ends are kept as they are,
 so CRLF files keep their `\\r` and `text[start:end]` stays exact.
+
+A text is read only up to MAX_INPUT_BYTES (64 MiB, some two hundred reports): past that,
+or from a device that never ends (/dev/zero), a one-line error, never an unbounded read.
+UTF-8 that is broken (cut mid-character, or an invalid byte among valid Chinese) is reported
+at its byte offset, not guessed to be GB18030.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .errors import InputError, IntegrityError
+
+MAX_INPUT_BYTES = 64 * 2**20
 
 BOMS = {
     b"\xef\xbb\xbf": "utf-8-sig",
@@ -57,8 +63,10 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
         raise InputError("looks binary (NUL bytes), not a text file: give the report as plain text", path)
     try:
         return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        broken = _broken_utf8(data, e)
+        if broken:
+            raise InputError(broken, path) from None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as e:
@@ -68,6 +76,56 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str, bool]:
     if not _looks_like_text(text):
         raise InputError("looks binary, not a text file: give the report as plain text", path)
     return text, "gb18030", False
+
+
+def _broken_utf8(data: bytes, e: UnicodeDecodeError) -> str | None:
+    """What is wrong when bytes are UTF-8 with a defect, or None when they are another encoding.
+
+    UTF-8 cut mid-character ends in an incomplete sequence; an invalid byte deep in a UTF-8
+    file follows valid Chinese. GBK bytes read as UTF-8 break within a character or two, on
+    letters no report contains (Armenian, Cyrillic), so they go on to the GB18030 decoder."""
+    where = _position(data, e.start)
+    if e.reason == "unexpected end of data" and e.end == len(data):
+        return (f"ends in the middle of a UTF-8 character (an incomplete {len(data) - e.start}-byte sequence "
+                f"at byte {e.start}, {where}): the file was cut short; copy or download it again")
+    prefix = data[:e.start].decode("utf-8")
+    wide = [c for c in prefix[-2000:] if ord(c) >= 0x80]
+    if len(wide) >= 2 and all(_plausible(c) for c in wide):
+        return (f"is not valid UTF-8 at byte {e.start} ({where}): 0x{data[e.start]:02x} is an {e.reason}; "
+                "repair that byte or save the file again as UTF-8")
+    return None
+
+
+def _plausible(c: str) -> bool:
+    """A character a Chinese report contains: ideographs, CJK and full-width punctuation."""
+    o = ord(c)
+    return (0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F
+            or 0x3400 <= o <= 0x4DBF or o in (0xA0, 0xB7, 0xD7, 0x2236) or 0x2460 <= o <= 0x24FF)
+
+
+def _position(data: bytes, offset: int) -> str:
+    """'line L, character C' of a byte offset, counted in the decodable text before it."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, character {column}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def _read_limited(p: Path) -> bytes:
+    """The file's bytes, refusing more than MAX_INPUT_BYTES without reading them all."""
+    limit = _size(MAX_INPUT_BYTES)
+    if p.is_file() and p.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(f"is {_size(p.stat().st_size)}, over the {limit} input limit: split it into reports", p)
+    with open(p, "rb") as f:
+        data = f.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"has more than the {limit} input limit (a device or a stream that does not end?): "
+                         "give a report text file", p)
+    return data
 
 
 def _looks_like_text(text: str) -> bool:
@@ -86,7 +144,7 @@ def read_text(path: Path | str) -> SourceText:
     if p.is_dir():
         raise InputError("is a directory, not a report text file", p)
     try:
-        data = p.read_bytes()
+        data = _read_limited(p)
     except OSError as e:
         raise InputError(f"cannot be read ({e.strerror})", p) from None
     text, enc, bom = decode_bytes(data, str(p))
@@ -140,6 +198,8 @@ def archive_report(src_path: Path | str, root: Path, year: int, meta: dict, *, o
         if sha256_file(dest) == src.sha256:
             return dest
         raise IntegrityError(f"an archived text with another hash exists for {year}; raw data is never replaced in place", dest)
+    import shutil  # only archiving copies files: kept out of every `extract`'s start-up
+
     dest_dir.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(".tmp")
     shutil.copyfile(src_path, tmp)

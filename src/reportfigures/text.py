@@ -20,11 +20,16 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 
 
 def small_cn_int(s: str) -> int:
-    """Value of a heading numeral (一 … 九十九)."""
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return CN_DIGITS.get(tens, 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-    return CN_DIGITS[s]
+    """Value of a heading numeral (一 … 九十九). Never raises: the heading patterns accept any
+    run of 一…十, so a malformed one (五二、 十十、) reads digit by digit, 十 counting ten."""
+    value = digit = 0
+    for ch in s:
+        if ch == "十":
+            value += (digit or 1) * 10
+            digit = 0
+        else:
+            digit = digit * 10 + CN_DIGITS.get(ch, 0)
+    return value + digit
 
 
 @dataclass
@@ -271,7 +276,9 @@ class Document:
             node.start = kids[0].start
 
     def paragraph_at_start(self, offset: int) -> Paragraph | None:
-        return next((p for p in self.paragraphs if p.start == offset), None)
+        if "_para_by_start" not in self.__dict__:  # built once: a scan per section was quadratic
+            self.__dict__["_para_by_start"] = {p.start: p for p in self.paragraphs}
+        return self.__dict__["_para_by_start"].get(offset)
 
     @cached_property
     def sections(self) -> list[Section]:

@@ -1,0 +1,118 @@
+"""The lists a count counts: items before it (甲、乙、丙等3个) or clauses after it (3项改革，…).
+
+Every look-around is bounded: LIST_WINDOW characters back to the start of a list, LIST_CLAUSES
+clauses forward. A number's cost is then constant whatever the length of its sentence, where
+an unbounded search made a long text without 。 quadratic.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIST_WINDOW = 400  # characters from a count back to the clause that holds its list
+LIST_CLAUSES = 20  # clauses after a count that may name its items
+LIST_AFTER_CHARS = 1200  # characters after a count that those clauses may fill
+BREAK_CHARS = "，,；;。！!？?：:"
+CLAUSE_BREAK = re.compile(f"[{BREAK_CHARS}]")
+_LAST_BREAK = re.compile(f"[{BREAK_CHARS}][^{BREAK_CHARS}]*\\Z")
+_ITEM_SPLIT = re.compile(r"、|(?<=.)(?:和|及|与|以及)(?=.)")
+_AND = re.compile(r"(?<=.)(?:和|及|与)(?=.)")
+_NUMERAL_CHARS = "0-9０-９〇零一二两三四五六七八九十百千万亿"
+
+
+def clause_start(text: str, floor: int, end: int) -> int:
+    """Just after the last clause break in text[floor:end] (callers bound floor: LIST_WINDOW)."""
+    m = _LAST_BREAK.search(text, floor, end)
+    return m.start() + 1 if m else floor
+
+
+def counted_re(units: tuple[str, ...]) -> re.Pattern:
+    """An item that ends in a count (视察13次) belongs to a list of counts, not of things."""
+    alt = "|".join(map(re.escape, units))
+    return re.compile(rf"[{_NUMERAL_CHARS}]+[余多]?(?:{alt})$")
+
+
+def enumeration_before(text: str, end: int, floor: int = 0, counted: re.Pattern | None = None,
+                       lead_in: re.Pattern | None = None) -> tuple[list[str], bool]:
+    """Items listed right before `end` ("A、B、C等" or "A、B和C"), and whether 等 closes them.
+
+    `counted` finds an item that is itself a count (the list is of counts, not of things);
+    `lead_in` finds the words that open the clause before its first item (党组牵头推进A、B)."""
+    lo = max(floor, end - LIST_WINDOW)
+    if text.find("、", lo, end) < 0 and not _AND.search(text, lo, end):
+        return [], False  # most numbers: no list anywhere before them
+    start = clause_start(text, lo, end)
+    if start == lo and lo > floor:
+        return [], False  # the clause is longer than any list: no list ends here
+    seg = text[start:end].rstrip(" \u3000")
+    open_ = False
+    for tail in ("等等", "等"):
+        if seg.endswith(tail):
+            seg, open_ = seg[: -len(tail)], True
+            break
+    if "、" not in seg and not _AND.search(seg):
+        return [], False
+    items = [re.sub(r"\s+", "", i) for i in _split_items(seg) if i.strip()]
+    if not items:
+        return [], False  # 其中：、3项: separators and nothing between them
+    if "、" not in seg and len(items[-1]) > 4:
+        return [], False  # "A和B" lists short names (市和区县), not clauses
+    if "等" in items[-1] or (counted and any(counted.search(i[-40:]) for i in items)):
+        return [], False  # the list ends earlier (…等组织3次) or lists counts (视察13次、通报15次)
+    if lead_in is not None:
+        items[0] = first_item(items[0], lead_in)
+    return (items, open_) if len(items) >= 2 else ([], False)
+
+
+def first_item(item: str, lead_in: re.Pattern) -> str:
+    """The first item without the words that lead into the list: 党组和主席班子成员牵头推进
+    委员履职数字化评价改革 → 委员履职数字化评价改革, 围绕乡村全面振兴 → 乡村全面振兴."""
+    last = None
+    for last in lead_in.finditer(item):
+        pass
+    return item[last.end():] if last is not None and last.end() < len(item) else item
+
+
+def _split_items(seg: str) -> list[str]:
+    """A、B、C和D: 、 separates the items and 和/及/与 joins only the last two, so a 和 in the
+    first item (党组和主席班子成员牵头推进A、B、C、D) stays inside it."""
+    if "、" not in seg:
+        return _ITEM_SPLIT.split(seg)
+    *head, last = seg.split("、")
+    return head + _ITEM_SPLIT.split(last)
+
+
+def counted_noun_follows(text: str, end: int) -> bool:
+    """"16个方面建议", "5项地方性法规": a noun says what the number counts."""
+    return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "的了等共在和及与"
+
+
+def enumeration_after(text: str, start: int, head: str, limit: int) -> list[str]:
+    """Following clauses that each name the counted thing ("3项改革，A改革…，B改革…")."""
+    items: list[str] = []
+    pos = start
+    limit = min(limit, start + LIST_AFTER_CHARS)
+    while pos < limit and len(items) < LIST_CLAUSES:
+        m = CLAUSE_BREAK.search(text, pos, limit)
+        stop = m.start() if m else limit
+        clause = text[pos:stop]
+        if head and head in clause:
+            items.append(clause)
+        else:
+            break
+        if not m or m.group() in "。！!？?":
+            break
+        pos = m.end()
+    return items
+
+
+def list_after(text: str, end: int, sent_end: int) -> list[str]:
+    """3项改革，完善…改革…，川渝…改革…: the clauses after the number name the items."""
+    m = CLAUSE_BREAK.search(text, end, min(sent_end, end + 13))
+    if not m or m.group() not in "，,：:":
+        return []
+    phrase = text[end:m.start()]
+    if not phrase or len(phrase) > 12 or re.search(r"[的了]", phrase):
+        return []
+    items = enumeration_after(text, m.end(), phrase[-2:], sent_end)
+    return items if len(items) >= 2 else []
