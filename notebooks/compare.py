@@ -8,46 +8,39 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Comparison with the previous edition 与上一版比较
-#
-# Every claim of both editions side by side: old and new value as printed, the change,
-# and changes of qualifier (300余 → 近400 is a change of kind of bound, not only of value).
-# Claims found in only one edition are listed, never drawn as zero. Run by the build of
-# the newer edition when its parameters name a `base_year` that is built.
-
 # %% tags=["parameters"]
-year = 2025
-base_year = 2024
-root = "."
-text = "data/raw/2025/report.txt"
-catalog = "data/claims/catalog.yml"
-out_dir = "outputs/2025"
+# This edition against the one before it: claim by claim, and the changes the new text
+# states against last year (较上年增加 …) checked against last year's figures.
+year = 2025          # the newer edition
+base_year = 2024     # the edition to compare with (built)
+root = "../.."       # the project checkout, relative to the edition folder
+out_dir = "."        # the newer edition's folder (outputs/<year>/)
+lang = "zh"          # zh or en: the language of every heading and table below
 
 # %%
 import pandas as pd
+from IPython.display import Markdown, display
 
 from reportfigures import present
+from reportfigures.i18n import t
 
-diff, fig = present.comparison(root, base_year, year, out_dir)
-print(f"exit code of `reportfigures diff {base_year} {year}` would be {diff.exit_code}")
-
-# %% [markdown]
-# ## Claims that changed
+diff, fig = present.comparison(root, base_year, year, out_dir, lang)
+display(Markdown(t("nb_compare_title", lang, year=year, base_year=base_year, code=diff.exit_code)))
 
 # %%
+display(Markdown(t("nb_changed", lang)))
 pd.DataFrame([r for r in diff.claims if r["status"] != "same"])
 
-# %% [markdown]
-# ## Rates and ratios, recomputed in both editions
+# %%
+display(Markdown(t("nb_stated_changes", lang)))
+pd.DataFrame(diff.changes)
 
 # %%
+display(Markdown(t("nb_derived", lang)))
 pd.DataFrame(diff.derived)
 
-# %% [markdown]
-# ## Findings that appeared or disappeared
-
 # %%
+display(Markdown(t("nb_findings_changed", lang)))
 pd.DataFrame(diff.findings)
 
 # %%

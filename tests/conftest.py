@@ -30,6 +30,16 @@ def gold_numbers() -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def claims_2024(doc) -> list[dict]:
+    """The 2024 claims as the build makes them: the review bound to the extracted numbers."""
+    from reportfigures.claims import claims_from_review, load_catalog, load_reviewed
+    from reportfigures.numbers import extract
+
+    catalog = {c.id: c for c in load_catalog(ROOT / "data" / "claims" / "catalog.yml")}
+    reviewed = load_reviewed(ROOT / "data" / "editions" / "2024" / "claims.reviewed.csv")
+    return claims_from_review(doc, extract(doc), reviewed, catalog, "x")
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A throwaway project checkout: data/, expectations/, notebooks/; outputs/ empty."""

@@ -1,5 +1,7 @@
-"""Charts: CJK glyphs drawn, newsroom furniture in every format, bounds drawn as bounds."""
+"""Charts: CJK glyphs drawn, newsroom furniture in every format and both languages, bounds
+drawn as bounds; the drawing rules themselves are tested in test_chart_rules.py."""
 
+import html
 import json
 import re
 
@@ -26,33 +28,38 @@ def chart_dir(built_edition):
     return built_edition / "outputs" / "2024" / "charts"
 
 
-def test_every_figure_in_every_format(chart_dir):
+def test_every_figure_in_every_format_and_language(chart_dir):
     for d in charts.load_figures(ROOT / "data" / "charts" / "figures.yml"):
-        for ext in (".vl.json", ".svg", ".png", ".html", ".csv"):
-            assert (chart_dir / f"{d['id']}{ext}").stat().st_size > 0, (d["id"], ext)
+        for folder in (chart_dir, chart_dir / "en"):
+            for ext in (".vl.json", ".svg", ".png", ".html", ".csv"):
+                assert (folder / f"{d['id']}{ext}").stat().st_size > 0, (d["id"], folder.name, ext)
+    assert (chart_dir / "vega.js").stat().st_size > 100_000  # one offline copy of Vega for every chart page
 
 
 def test_furniture_is_the_same_everywhere(chart_dir):
     claims = {c["id"]: c for c in json.loads((chart_dir.parent / "claims.json").read_text(encoding="utf-8"))}
-    for spec_path in chart_dir.glob("*.vl.json"):
-        spec = json.loads(spec_path.read_text(encoding="utf-8"))
-        meta = spec["usermeta"]["reportfigures"]
-        assert "{" not in meta["subtitle"] + meta["alt"], "unfilled placeholder"
-        assert meta["alt"] != meta["title"] and len(meta["alt"]) > 40
-        assert "工作报告" in meta["source"] and "2024" in meta["source"]
-        assert all(c in meta["source"] for c in meta["claims"]) and all(c in claims for c in meta["claims"])
-        assert spec["title"]["subtitle"] == meta["subtitle"] and spec["description"] == meta["alt"]
-        svg = (chart_dir / f"{meta['figure']}.svg").read_text(encoding="utf-8")
-        head = svg[:svg.index(">", svg.index("<svg")) + 1]
-        assert 'role="img"' in head
-        assert f"<title id=\"chart-title\">{meta['title']}</title>" in svg
-        assert "<desc id=\"chart-desc\">" in svg
-        html = (chart_dir / f"{meta['figure']}.html").read_text(encoding="utf-8")
-        assert "https://cdn" not in html and meta["figure"] + ".csv" in html  # offline, linked to its table
-        assert '"type":"log"' not in json.dumps(spec, separators=(",", ":"))  # vl-convert draws log bars empty
-        # the subtitle's numbers are the claims' numbers, formatted by the one formatter
-        for num in re.findall(r"\d+(?:\.\d+)?", meta["subtitle"]):
-            assert num in json.dumps(spec["usermeta"], ensure_ascii=False)
+    for folder, lang in ((chart_dir, "zh"), (chart_dir / "en", "en")):
+        for spec_path in folder.glob("*.vl.json"):
+            spec = json.loads(spec_path.read_text(encoding="utf-8"))
+            meta = spec["usermeta"]["reportfigures"]
+            assert meta["lang"] == lang
+            assert "{" not in meta["subtitle"] + meta["alt"] + meta["notes"], "unfilled placeholder"
+            assert meta["alt"] != meta["title"] and len(meta["alt"]) > 20
+            assert ("工作报告" in meta["source"] if lang == "zh" else "Work report" in meta["source"]) and "2024" in meta["source"]
+            assert all(c in claims for c in meta["claims"]) and not charts.CLAIM_ID.search(meta["source"])
+            assert spec["title"]["subtitle"] == meta["subtitle"] and spec["description"] == meta["alt"]
+            svg = (folder / f"{meta['figure']}.svg").read_text(encoding="utf-8")
+            head = svg[:svg.index(">", svg.index("<svg")) + 1]
+            assert 'role="img"' in head and ('lang="zh-Hans"' if lang == "zh" else 'lang="en"') in head
+            assert f"<title id=\"chart-title\">{html.escape(meta['title'])}</title>" in svg
+            assert "<desc id=\"chart-desc\">" in svg
+            page = (folder / f"{meta['figure']}.html").read_text(encoding="utf-8")
+            assert "https://" not in page.replace("https://vega.github.io/schema", "")  # offline
+            assert meta["figure"] + ".csv" in page and "vega.js" in page and "clientWidth" in page
+            # the subtitle's numbers are the claims' numbers, formatted by the one formatter
+            for num in re.findall(r"\d+(?:\.\d+)?", meta["subtitle"].replace(",", "")):
+                assert num in json.dumps(spec["usermeta"], ensure_ascii=False).replace(",", "")
+            assert charts.lint(spec) == [], (spec_path, charts.lint(spec))
 
 
 def test_bounds_are_drawn_as_bounds(chart_dir):
@@ -62,7 +69,16 @@ def test_bounds_are_drawn_as_bounds(chart_dir):
     assert submitted["bound"] == "True" and submitted["text"].startswith("至少")
     spec = json.loads((chart_dir / "social_opinion_funnel.vl.json").read_text(encoding="utf-8"))
     bar = spec["vconcat"][0]["layer"][0]["encoding"]
-    assert bar["strokeDash"]["condition"]["test"] == "datum.bound"
+    assert bar["strokeDash"]["field"] == "value_kind" and bar["fillOpacity"]["field"] == "value_kind"
+    assert charts.BOUND_KEY["zh"] in [v["line"] for v in spec["vconcat"][-1]["data"]["values"]]  # the key, drawn
+
+
+def test_chart_notes_quote_the_claims_not_typed_numbers():
+    """Every number in figures.yml's notes is a placeholder: next year it stays right."""
+    for d in charts.load_figures(ROOT / "data" / "charts" / "figures.yml"):
+        for key in ("finding", "finding_en", "alt", "alt_en", "notes", "notes_en"):
+            text = re.sub(r"\{[a-z0-9_.]+\}", "", str(d.get(key) or ""))
+            assert not re.search(r"\d", text), (d["id"], key, text)
 
 
 def test_template_with_an_unknown_name_is_an_error():
@@ -73,8 +89,8 @@ def test_template_with_an_unknown_name_is_an_error():
 
 def test_figures_file_errors_name_the_line(tmp_path):
     bad = tmp_path / "figures.yml"
-    bad.write_text("figures:\n  - id: x\n    theme: t\n    type: pie\n    title: a\n    finding: b\n    alt: c\n",
-                   encoding="utf-8")
+    bad.write_text("figures:\n  - id: x\n    theme: t\n    type: pie\n    title: a\n    title_en: a\n    finding: b\n"
+                   "    finding_en: b\n    alt: c\n    alt_en: c\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"line 2: figure x: unknown type 'pie'"):
         charts.load_figures(bad)
 

@@ -1,22 +1,23 @@
-"""Each consistency rule, shown failing on bad data and passing on good data."""
+"""Each consistency rule, shown failing on bad data and passing on good data, with its rating."""
 
 import math
 
 import pytest
 
 from conftest import ROOT
-from reportfigures.checks import (bounds, check_list_count, check_part_whole, check_stated_rate, check_sum,
-                                  compare_target, derive_ratio, find_duplications, find_unbalanced_quotes,
-                                  load_relations, run_checks)
-from reportfigures.claims import bind_all, claim_rows, load_catalog
+from conftest import claims_2024
+from reportfigures.checks import (bounds, check_change, check_list_count, check_part_whole, check_stated_rate,
+                                  check_sum, claim_ratings, clean_items, compare_target, derive_ratio,
+                                  find_duplications, find_unbalanced_quotes, load_relations, run_checks)
 from reportfigures.errors import CatalogError
-from reportfigures.numbers import LIST_SEP, extract
+from reportfigures.numbers import LIST_SEP
 from reportfigures.text import Document
 
 
 def c(cid, value, surface=None, qualifier="exact", unit="件", **kw):
     return {"id": cid, "value": value, "surface": surface or f"{value}{unit}", "qualifier": qualifier,
-            "unit": unit, "sentence": f"{cid}的句子。", "kind": "metric", **kw}
+            "unit": unit, "sentence": f"{cid}的句子。", "kind": "metric", "subject_zh": cid, "subject_en": cid,
+            "start": 0, "end": 1, **kw}
 
 
 def test_bounds_carry_qualifiers():
@@ -25,46 +26,85 @@ def test_bounds_carry_qualifiers():
     assert bounds(100, "approx") == pytest.approx((90, 110))
 
 
-@pytest.mark.parametrize("part,whole,verdict", [(1364, 1551, "consistent"), (1600, 1551, "inconsistent")])
-def test_part_whole(part, whole, verdict):
+@pytest.mark.parametrize("part,whole,rating", [(1364, 1551, "consistent"), (1600, 1551, "contradiction")])
+def test_part_whole(part, whole, rating):
     claims = {"p": c("p", part), "w": c("w", whole)}
     f, d = check_part_whole({"id": "r", "part": "p", "whole": "w", "rate": {"id": "rate"}}, claims)
-    assert f[0].verdict == verdict
+    assert f[0].rating == rating
+    assert f[0].at_fault == (["p"] if rating == "contradiction" else [])  # only the part is at fault
     assert d[0].value == pytest.approx(100 * part / whole)
+    assert str(part) in f[0].sentence_zh and str(whole) in f[0].sentence_zh and f[0].sentence_en
+
+
+@pytest.mark.parametrize("parts,whole,rating", [((120, 90), 260, "consistent"), ((200, 90), 260, "contradiction")])
+def test_several_parts_within_their_whole(parts, whole, rating):
+    claims = {"a": c("a", parts[0], unit="家"), "b": c("b", parts[1], unit="家"), "w": c("w", whole, unit="家")}
+    f, _ = check_part_whole({"id": "r", "part": ["a", "b"], "whole": "w"}, claims)
+    assert f[0].rule == "parts_within" and f[0].rating == rating
+
+
+def test_an_approximate_part_against_an_exact_whole_cannot_be_checked():
+    claims = {"p": c("p", 1000, "约1000件", "approx"), "w": c("w", 1050)}
+    assert check_part_whole({"id": "r", "part": "p", "whole": "w"}, claims)[0][0].rating == "cannot_check"
 
 
 def test_a_rate_over_a_lower_bound_is_an_upper_bound():
     claims = {"p": c("p", 177, unit="篇"), "w": c("w", 800, "800余篇", "at_least", unit="篇")}
     f, d = check_part_whole({"id": "r", "part": "p", "whole": "w", "rate": {"id": "rate"}}, claims)
-    assert f[0].verdict == "consistent" and d[0].qualifier == "at_most" and d[0].high == pytest.approx(22.125)
+    assert f[0].rating == "consistent" and d[0].qualifier == "at_most" and d[0].high == pytest.approx(22.125)
+    row = d[0].row()
+    assert row["text"] == "至多22.13%" and row["low"] == 0 and row["high"] == pytest.approx(22.125)
+    assert "至多22.13%" in f[0].sentence_zh  # one number, one rounding: the sentence and the table agree
 
 
-@pytest.mark.parametrize("rate,verdict", [("87.94", "consistent"), ("98.16", "inconsistent"), ("88", "consistent")])
-def test_stated_rate_at_printed_precision(rate, verdict):
+@pytest.mark.parametrize("rate,rating", [("87.94", "consistent"), ("98.16", "not_reproducible"), ("88", "consistent")])
+def test_stated_rate_at_printed_precision(rate, rating):
     claims = {"r": c("r", float(rate), f"{rate}%", unit="%"), "n": c("n", 1551), "m": c("m", 1364)}
     f, _ = check_stated_rate({"id": "s", "rate": "r", "bases": ["n", "m"]}, claims)
-    assert f[0].verdict == verdict
+    assert f[0].rating == rating
+    # a rate no count reproduces is not a contradiction, and its bases are evidence, not at fault
+    assert f[0].at_fault == (["r"] if rating == "not_reproducible" else [])
 
 
-def test_stated_rate_over_inexact_base_is_unverifiable():
+def test_stated_rate_over_inexact_base_cannot_be_checked():
     claims = {"r": c("r", 22.1, "22.1%", unit="%"), "n": c("n", 800, "800余篇", "at_least")}
-    assert check_stated_rate({"id": "s", "rate": "r", "bases": ["n"]}, claims)[0][0].verdict == "unverifiable"
+    assert check_stated_rate({"id": "s", "rate": "r", "bases": ["n"]}, claims)[0][0].rating == "cannot_check"
 
 
-@pytest.mark.parametrize("value,items,open_,verdict", [
-    (3, ["甲", "乙", "丙"], False, "consistent"),
-    (16, ["甲", "乙", "丙"], False, "inconsistent"),
-    (13, ["甲", "乙", "丙", "丁"], True, "consistent"),
-    (8, list("甲乙丙丁戊己庚辛壬"), True, "inconsistent"),
-    (5, [], False, "unverifiable"),
+@pytest.mark.parametrize("value,items,open_,rating", [
+    (3, ["开发区条例", "招标投标条例", "行政管理决定"], False, "consistent"),
+    (4, ["开发区条例", "招标投标条例", "行政管理决定"], False, "contradiction"),
+    (13, ["提案", "社情民意信息", "委员履职考评", "督查督办系统"], True, "consistent"),
+    (8, ["1号提案", "愉悦读书", "智汇经济圈", "乡村振兴", "委员在行动", "法润巴渝", "民宗共成长", "聚力同行", "智荟科技"],
+     True, "contradiction"),
+    # three actions that may summarise sixteen suggestions: the rule cannot tell
+    (16, ["持续提升国际旅游吸引力", "加大品牌推广力度", "全面提升运营管理"], False, "worth_a_look"),
+    # a verb, or a phrase with a count of its own, is not an item: agreement proves nothing
+    (2, ["组织", "区县"], False, "cannot_check"),
+    (2, ["搭建川渝两省市政协合作平台", "成渝"], False, "cannot_check"),
+    (5, [], False, "cannot_check"),
 ])
-def test_list_count(value, items, open_, verdict):
+def test_list_count(value, items, open_, rating):
     claim = c("l", value, unit="项", listed=LIST_SEP.join(items), listed_open=open_)
-    assert check_list_count(claim).verdict == verdict
+    f = check_list_count(claim)
+    assert f.rating == rating
+    assert f.at_fault == (["l"] if rating in ("contradiction", "worth_a_look") else [])
 
 
-@pytest.mark.parametrize("whole,verdict", [(292, "consistent"), (300, "inconsistent"), (None, None)])
-def test_sum(whole, verdict):
+@pytest.mark.parametrize("items,head,cleaned,sound", [
+    (["围绕制定开发区条例", "招标投标条例"], "", ["开发区条例", "招标投标条例"], True),
+    (["注重发挥市", "区县"], "", ["市", "区县"], True),
+    (["委员联系界别群众机制改革架起了连心桥", "提案办理一件事改革畅通了渠道"], "市级重点改革",
+     ["委员联系界别群众机制改革", "提案办理一件事改革"], True),
+    (["（一）坚持党的领导", "（二）提升协商质效"], "", ["（一）坚持党的领导", "（二）提升协商质效"], True),
+    (["加大品牌推广力度", "全面提升运营管理"], "", ["加大品牌推广力度", "全面提升运营管理"], False),
+])
+def test_the_items_of_an_enumeration(items, head, cleaned, sound):
+    assert clean_items(items, head) == (cleaned, sound)
+
+
+@pytest.mark.parametrize("whole,rating", [(292, "consistent"), (300, "contradiction"), (None, None)])
+def test_sum(whole, rating):
     claims = {"a": c("a", 29, unit="个"), "b": c("b", 263, unit="个")}
     rel = {"id": "s", "parts": ["a", "b"]}
     if whole is not None:
@@ -72,7 +112,9 @@ def test_sum(whole, verdict):
         rel["whole"] = "w"
     f, d = check_sum(rel, claims)
     assert d[0].value == 292
-    assert (f[0].verdict if f else None) == verdict
+    assert (f[0].rating if f else None) == rating
+    if rating == "contradiction":
+        assert f[0].at_fault == ["w"] and "292" in f[0].sentence_zh and "300" in f[0].sentence_zh
 
 
 def test_ratio_and_target():
@@ -80,8 +122,35 @@ def test_ratio_and_target():
               "a": c("a", 98.16, "98.16%", unit="%")}
     _, d = derive_ratio({"id": "r", "numerator": "n", "denominator": "d"}, claims)
     assert d[0].value == pytest.approx(1992 / 1898)
-    f, d = compare_target({"id": "t", "target": "t", "actual": "a"}, claims)
-    assert f[0].verdict == "unverifiable" and d[0].value == pytest.approx(-6.16)
+    f, d = compare_target({"id": "t", "target": "t", "actual": "a", "year": 2024}, claims)
+    assert f[0].rating == "cannot_check" and d[0].value == pytest.approx(-6.16) and "2025" in f[0].sentence_zh
+
+
+@pytest.mark.parametrize("old,new,change,unit,mode,sign,rating", [
+    (1551, 1608, 57, "件", "abs", 1, "consistent"),
+    (1551, 1608, 67, "件", "abs", 1, "contradiction"),
+    (1551, 1500, 51, "件", "abs", -1, "consistent"),
+    (1551, 1500, 51, "件", "abs", 1, "contradiction"),  # "增加51件" when it fell by 51
+    (98.16, 98.53, 0.37, "个百分点", "pp", 1, "consistent"),
+    (98.16, 98.53, 0.5, "个百分点", "pp", 1, "contradiction"),
+    (1551, 1608, 3.7, "%", "pct", 1, "consistent"),  # 3.675% printed at one decimal
+    (1551, 1608, 4.2, "%", "pct", 1, "contradiction"),
+    (None, 1608, 57, "件", "abs", 1, "cannot_check"),  # last year's report has no such figure
+])
+def test_a_change_against_last_year(old, new, change, unit, mode, sign, rating):
+    cur_unit = "%" if mode == "pp" else "件"
+    claims = {"x": c("x", new, unit=cur_unit), "d": c("d", change, f"{change}{unit}", unit=unit)}
+    base = {} if old is None else {"x": c("x", old, unit=cur_unit)}
+    f, _ = check_change({"id": "d.vs_base", "claim": "x", "change": "d", "mode": mode, "sign": sign}, claims, base)
+    assert f[0].rating == rating
+    assert f[0].at_fault == (["d"] if rating == "contradiction" else [])
+    assert f[0].sentence_zh and f[0].sentence_en
+
+
+def test_a_change_without_an_earlier_edition_cannot_be_checked():
+    claims = {"x": c("x", 1608), "d": c("d", 57)}
+    f, _ = check_change({"id": "d.vs_base", "claim": "x", "change": "d"}, claims, None)
+    assert f[0].rating == "cannot_check" and "上一版" in f[0].sentence_zh
 
 
 @pytest.mark.parametrize("text,found", [
@@ -93,12 +162,15 @@ def test_ratio_and_target():
     ("科学编制“十五五”规划。", []),
 ])
 def test_duplicated_characters(text, found):
-    assert [f.numbers for f in find_duplications(Document(text))] == found
+    fs = find_duplications(Document(text))
+    assert [f.numbers for f in fs] == found
+    assert all(f.rating == "misprint" and f.at_fault == [] and "多印" in f.sentence_zh for f in fs)
 
 
 @pytest.mark.parametrize("text,n", [("创建“红岩先锋”五型”政协机关”。", 1), ("创建“红岩先锋”“五型”机关。", 0)])
 def test_unbalanced_quotes(text, n):
-    assert len(find_unbalanced_quotes(Document(text))) == n
+    fs = find_unbalanced_quotes(Document(text))
+    assert len(fs) == n and all(f.rating == "misprint" for f in fs)
 
 
 def test_relations_name_only_known_claims(tmp_path):
@@ -112,16 +184,30 @@ def test_relations_name_only_known_claims(tmp_path):
 
 
 def test_the_2024_report_findings(report_doc):
-    catalog = load_catalog(ROOT / "data" / "claims" / "catalog.yml")
-    claims = claim_rows(bind_all(catalog, report_doc, extract(report_doc)), "x")
+    claims = claims_2024(report_doc)
     relations = load_relations(ROOT / "data" / "claims" / "relations.yml", {r["id"] for r in claims})
     findings, derived = run_checks(claims, relations, report_doc)
-    bad = [f for f in findings if f.verdict == "inconsistent"]
-    assert [f.check_id for f in bad if f.rule == "stated_rate"] == ["proposals.satisfaction_reproducible"]
-    assert len([f for f in bad if f.rule == "list_count"]) >= 2
-    assert len([f for f in bad if f.rule == "duplicated_characters"]) >= 8
-    assert {f.verdict for f in findings if f.rule == "part_whole"} == {"consistent"}
+    rated = {}
+    for f in findings:
+        rated.setdefault(f.rating, []).append(f)
+    assert [f.check_id for f in rated["not_reproducible"]] == ["proposals.satisfaction_reproducible"]
+    assert [f.check_id for f in rated["contradiction"]] == ["brands.count.list"]  # 8个 with nine brands listed
+    assert [f.check_id for f in rated["worth_a_look"]] == ["consultation.tourism_suggestion_aspects.list"]
+    assert len(rated["misprint"]) == 9
+    assert {f.rating for f in findings if f.rule == "part_whole"} == {"consistent"}
     filing = next(d for d in derived if d.id == "proposals.filing_rate")
     assert filing.value == pytest.approx(100 * 1364 / 1551)
     standalone = [f for f in findings if f.rule == "standalone"]
-    assert standalone and all(f.verdict == "unverifiable" for f in standalone)
+    assert standalone and all(f.rating == "cannot_check" for f in standalone)
+    # only the number at fault is marked: the bases of 98.16% keep their own (consistent) rating
+    own = claim_ratings([f.row() for f in findings])
+    assert own["proposals.satisfaction_rate"] == "not_reproducible"
+    assert own["proposals.received"] == own["proposals.filed"] == "consistent"
+    assert own["brands.count"] == "contradiction"
+
+
+def test_claim_ratings_mark_only_the_number_at_fault():
+    findings = [{"claims": "a;b", "at_fault": "a", "rating": "contradiction"},
+                {"claims": "b;c", "at_fault": "", "rating": "consistent"},
+                {"claims": "d", "at_fault": "", "rating": "cannot_check"}]
+    assert claim_ratings(findings) == {"a": "contradiction", "b": "consistent", "c": "consistent", "d": "cannot_check"}

@@ -1,13 +1,12 @@
-"""The catalog, its locators, coverage and the reviewed values."""
+"""The catalog, its locators, the assignment that binds them, and the signed-off review."""
 
 import re
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from reportfigures.claims import (bind_all, claim_rows, compare_reviewed, load_catalog, load_reviewed, locate,
-                                  uncovered)
+from conftest import ROOT, claims_2024
+from reportfigures.binding import assign, profiles
+from reportfigures.claims import claimable, claims_from_review, load_catalog, load_reviewed, locate
 from reportfigures.errors import CatalogError, IntegrityError
 from reportfigures.numbers import extract
 from reportfigures.text import Document
@@ -21,65 +20,81 @@ def catalog():
     return load_catalog(CATALOG)
 
 
-def bound(catalog, text):
+@pytest.fixture(scope="module")
+def base(catalog, report_doc):
+    """How the 2024 claims stood in their text: what next year's numbers should resemble."""
+    bound = {cid: int(r["start"]) for cid, r in load_reviewed(REVIEWED).items()}
+    return profiles(report_doc, claimable(extract(report_doc)), bound)
+
+
+def bind(catalog, text, base=None):
     doc = Document(text)
-    return {loc.claim.id: loc for loc in locate(catalog, doc, extract(doc))}
+    return {b.claim.id: b for b in assign(catalog, doc, claimable(extract(doc)), base=base)}
 
 
-def test_catalog_covers_every_claimable_mention_exactly_once(catalog, report_doc):
-    mentions = extract(report_doc)
-    located = bind_all(catalog, report_doc, mentions)
-    assert uncovered(located, mentions) == []
-    ids = {c.id for c in catalog}
-    for required in ["proposals.received", "proposals.filed", "proposals.satisfaction_rate",
-                     "social_opinion.submitted", "social_opinion.adopted", "safety.hazards_found",
-                     "safety.rectification_items", "outreach.member_visits"]:
-        assert required in ids
+def test_each_locator_matches_exactly_one_number_of_2024(catalog, report_doc):
+    located = locate(catalog, report_doc, extract(report_doc))
+    assert {loc.status for loc in located} == {"found"}
+    starts = [loc.mention.start for loc in located]
+    assert len(starts) == len(set(starts)) == len(claimable(extract(report_doc)))
 
 
-def test_claims_match_the_hand_checked_values(catalog, report_doc, gold_numbers):
+def test_the_assignment_reproduces_the_2024_review(catalog, report_doc):
+    """Without a base year, the catalog's own words decide: every claim lands where it was reviewed."""
+    got = bind(catalog, report_doc.text)
+    reviewed = load_reviewed(REVIEWED)
+    assert {cid: b.mention.start for cid, b in got.items()} == {cid: int(r["start"]) for cid, r in reviewed.items()}
+
+
+def test_claims_match_the_hand_checked_values(report_doc, gold_numbers):
     gold = {int(g["start"]): g for g in gold_numbers}
-    rows = claim_rows(bind_all(catalog, report_doc, extract(report_doc)), "x")
-    for r in rows:
+    for r in claims_2024(report_doc):
         assert float(gold[r["start"]]["value"]) == float(r["value"]), r["id"]
+        assert r["origin"] == "catalog" and r["section_title"] is not None
 
 
-def test_a_removed_claim_shows_up_as_uncovered(catalog, report_doc):
-    mentions = extract(report_doc)
-    located = locate([c for c in catalog if c.id != "safety.hazards_found"], report_doc, mentions)
-    assert [m.surface for m in uncovered(located, mentions)] == ["443处"]
-
-
-def test_reworded_sentences_still_bind(catalog, report_text):
-    text = (report_text.replace("全年共收到提案1551件", "全年市政协共计收到各类提案1620件")
+def test_reworded_sentences_still_bind(catalog, report_text, base):
+    text = (report_text.replace("全年共收到提案1551件", "全年市政协共计受理各类提案1620件")
             .replace("经审查立案1364件", "经认真审查后立案1400件")
             .replace("查找消防、道路安全、易燃易爆品管理、城市运行维护等方面安全风险隐患443处",
-                     "查找消防、道路安全等方面重大安全风险隐患510处"))
-    got = bound(catalog, text)
+                     "查找消防、道路安全等方面重大风险点510处"))  # the keyword 隐患 is gone
+    got = bind(catalog, text, base)
     assert got["proposals.received"].mention.value == 1620
     assert got["proposals.filed"].mention.value == 1400
-    assert got["safety.hazards_found"].mention.value == 510
+    hazards = got["safety.hazards_found"]
+    assert hazards.mention.value == 510 and hazards.how == "assignment"  # found by the soft score
 
 
-def test_a_distractor_with_the_same_unit_does_not_steal_a_claim(catalog, report_text):
-    text = report_text.replace("满意率达98.16%。", "满意率达98.16%。全年收到群众来信1551件。")
-    got = bound(catalog, text)
-    assert got["proposals.received"].status == "found" and got["proposals.received"].mention.start < text.index("群众来信")
+def test_a_decoy_loses_to_the_true_successor(catalog, report_text, base):
+    """The decoy has the unit and the keyword, not the neighbours nor last year's sentence."""
+    text = report_text.replace("满意率达98.16%。", "满意率达98.16%。督办重点提案1700件。").replace("1551件", "1608件")
+    got = bind(catalog, text, base)
+    b = got["proposals.received"]
+    assert b.mention.surface == "1608件" and b.runner_up.surface == "1700件" and b.margin > 0
 
 
-def test_ambiguous_and_missing_locators_are_errors_naming_candidates(tmp_path, report_doc):
-    path = tmp_path / "catalog.yml"
-    path.write_text(yaml.safe_dump({"claims": [
-        {"id": "x.count", "subject_zh": "提案", "subject_en": "proposals", "unit": "件", "kind": "metric",
-         "part": "review", "theme": "proposals", "near": ["提案"]},
-        {"id": "x.none", "subject_zh": "无", "subject_en": "none", "unit": "件", "kind": "metric",
-         "part": "review", "theme": "proposals", "near": ["不存在的词"]},
-    ]}, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(IntegrityError) as e:
-        bind_all(load_catalog(path), report_doc, extract(report_doc), str(path))
-    msg = str(e.value)
-    assert "'x.count' (line 2) matches 2 numbers: 1551件" in msg and "2件" in msg
-    assert re.search(r"'x.none' \(line \d+\) matches no number", msg)
+def test_a_claim_whose_sentence_is_gone_is_missing_not_stolen(catalog, report_text, base):
+    text = report_text.replace("履职成果获国务院、全国政协领导批示6次,", "")
+    got = bind(catalog, text, base)
+    assert got["consultation.instructions_national"].status == "missing"
+
+
+def test_each_number_takes_at_most_one_claim(catalog, report_text, base):
+    got = bind(catalog, report_text.replace("被采用177篇,其中单篇29篇", "被采用177篇"), base)
+    starts = [b.mention.start for b in got.values() if b.mention]
+    assert len(starts) == len(set(starts))
+    assert got["social_opinion.single_piece"].status == "missing"
+
+
+def test_pinned_and_absent_claims_are_taken_as_given(catalog, report_doc):
+    doc = report_doc
+    ms = claimable(extract(doc))
+    two = next(m for m in ms if m.surface == "2件")
+    got = {b.claim.id: b for b in assign(catalog, doc, ms, pinned={"proposals.received": two.start},
+                                         absent={"proposals.filed"})}
+    assert got["proposals.received"].mention.surface == "2件" and got["proposals.received"].how == "override"
+    assert got["proposals.filed"].status == "absent" and got["proposals.filed"].mention is None
+    assert got["proposals.national_good"].mention is None or got["proposals.national_good"].mention.start != two.start
 
 
 @pytest.mark.parametrize("mutate,message", [
@@ -97,13 +112,25 @@ def test_catalog_typos_name_file_line_and_claim(tmp_path, mutate, message):
     assert str(bad) in str(e.value) and "\n" not in str(e.value)
 
 
-def test_reviewed_values_must_agree(catalog, report_doc, tmp_path):
-    rows = claim_rows(bind_all(catalog, report_doc, extract(report_doc)), "x")
+def test_the_build_stops_when_the_text_disagrees_with_the_review(catalog, report_doc):
+    by_id = {c.id: c for c in catalog}
     reviewed = load_reviewed(REVIEWED)
-    compare_reviewed(rows, reviewed)  # passes on the signed-off values
-    reviewed["proposals.received"] = dict(reviewed["proposals.received"], value="1552")
+    ms = extract(report_doc)
+    assert len(claims_from_review(report_doc, ms, reviewed, by_id, "x")) == 69  # passes on the signed-off values
+    bad = dict(reviewed, **{"proposals.received": dict(reviewed["proposals.received"], value="1552")})
     with pytest.raises(IntegrityError, match="'proposals.received' reviewed .*1552.* the text gives 1551件"):
-        compare_reviewed(rows, reviewed)
-    del reviewed["proposals.filed"]
-    with pytest.raises(IntegrityError, match="'proposals.filed' has no reviewed value"):
-        compare_reviewed(rows, reviewed)
+        claims_from_review(report_doc, ms, bad, by_id, "x")
+    moved = dict(reviewed, **{"proposals.filed": dict(reviewed["proposals.filed"], start="5")})
+    with pytest.raises(IntegrityError, match="'proposals.filed' was reviewed as 1364件 at 5"):
+        claims_from_review(report_doc, ms, moved, by_id, "x")
+    short = {k: v for k, v in reviewed.items() if k != "proposals.filed"}
+    with pytest.raises(IntegrityError, match="1 claimable number\\(s\\) not reviewed .*1364件"):
+        claims_from_review(report_doc, ms, short, by_id, "x")
+
+
+def test_a_reviewed_file_in_another_encoding_is_one_line(tmp_path):
+    bad = tmp_path / "claims.reviewed.csv"
+    bad.write_bytes(REVIEWED.read_text(encoding="utf-8").encode("gb18030"))
+    with pytest.raises(CatalogError, match="is not UTF-8") as e:
+        load_reviewed(bad)
+    assert "\n" not in str(e.value)

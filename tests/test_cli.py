@@ -22,7 +22,8 @@ def test_extract_csv(capsys):
     code, out, err = run(["extract", str(REPORT)], capsys)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and err == ""
-    assert list(rows[0]) == ["start", "end", "surface", "value", "unit", "qualifier", "kind", "section", "sentence"]
+    assert list(rows[0]) == ["start", "end", "surface", "value", "unit", "qualifier", "kind", "section", "sentence",
+                             "high"]
     row = next(r for r in rows if r["surface"] == "1.6亿元")
     assert (row["value"], row["unit"], row["kind"]) == ("160000000", "元", "metric")
 
@@ -61,7 +62,7 @@ def test_tampered_archive_fails_and_keeps_last_good_edition(project, capsys):
     code, _, err = run(["--root", str(project), "build"], capsys)
     assert code == 1 and "the archived text was changed" in err and err.count("\n") == 1
     assert edition.read_bytes() == before
-    assert [p.name for p in (project / "outputs").iterdir()] == ["2024"]  # no staging debris
+    assert [p.name for p in (project / "outputs").iterdir() if not p.name.endswith(".lock")] == ["2024"]  # no debris
 
 
 def test_console_script_is_installed():
@@ -71,9 +72,8 @@ def test_console_script_is_installed():
     assert res.returncode == 0 and "reportfigures" in res.stdout
 
 
-def test_build_writes_claims_findings_and_validation(project, capsys):
-    assert run(["--root", str(project), "build"], capsys)[0] == 0
-    out = project / "outputs" / "2024"
+def test_build_writes_claims_findings_and_validation(built_edition):
+    out = built_edition / "outputs" / "2024"
     for name in ["claims.csv", "claims.json", "claims.parquet", "findings.csv", "derived.csv", "validation.html"]:
         assert (out / name).exists(), name
     page = (out / "validation.html").read_text(encoding="utf-8")
@@ -82,7 +82,7 @@ def test_build_writes_claims_findings_and_validation(project, capsys):
 
 def test_check_exit_codes(project, capsys):
     code, out, _ = run(["--root", str(project), "check", "--year", "2024"], capsys)
-    assert code == 0 and "claims_integrity: 13/13" in out and "inconsistent" in out
+    assert code == 0 and "claims_integrity: 13/13" in out and "contradiction" in out and "not_reproducible" in out
     reviewed = project / "data" / "editions" / "2024" / "claims.reviewed.csv"
     reviewed.write_text(reviewed.read_text(encoding="utf-8").replace(",1551,", ",1552,"), encoding="utf-8")
     code, _, err = run(["--root", str(project), "check"], capsys)
@@ -95,4 +95,4 @@ def test_catalog_typo_fails_the_build_and_leaves_no_edition(project, capsys):
     code, _, err = run(["--root", str(project), "build"], capsys)
     assert code == 2 and "catalog.yml" in err and "unknown unit '件x'" in err and err.count("\n") == 1
     assert not (project / "outputs" / "2024").exists()
-    assert list((project / "outputs").iterdir()) == []
+    assert [p for p in (project / "outputs").iterdir() if not p.name.endswith(".lock")] == []

@@ -11,43 +11,58 @@ from reportfigures import cache, edition, notebooks, site
 from reportfigures.errors import NotebookError
 
 
-def test_edition_has_notebooks_charts_and_front_page(built_edition):
+def test_edition_has_notebooks_charts_and_pages(built_edition):
     out = built_edition / "outputs" / "2024"
-    names = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
-    assert len(names) >= 8
+    claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    themes = sorted({c["theme"] for c in claims})
+    names = ["overview"] + [f"theme_{t}" for t in themes] + ["validation"]
+    names += [f"en/{n}" for n in names]  # the notebooks' prose follows the pages: in both languages
+    record = json.loads((out / "edition.json").read_text(encoding="utf-8"))
+    assert sorted(record["notebooks"]) == sorted(names) and len(record["figures"]) >= 10
+    assert record["built_at"] and record["package_version"]
     for n in names:
-        nb = json.loads((out / "notebooks" / f"{n}.ipynb").read_text(encoding="utf-8"))
+        raw = (out / "notebooks" / f"{n}.ipynb").read_text(encoding="utf-8")
+        nb = json.loads(raw)
+        params = [c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", [])]
         injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
-        assert injected and "year = 2024" in "".join(injected[0]["source"]), n
+        assert len(params) == 1 and not injected, n  # one parameters cell, with the values the build used
+        assert "year = 2024" in "".join(params[0]["source"])
+        assert str(built_edition) not in raw and "staging" not in raw, n  # no build path in a notebook
         assert not any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
         html = (out / "notebooks" / f"{n}.html").read_text(encoding="utf-8")
-        assert "<svg" in html or n in ("00_overview", ) or "<table" in html
-    for f in ("index.html", "annotations.json", "claims.csv", "findings.csv", "validation.html", "edition.json"):
+        assert "<table" in html or "<svg" in html, n
+        assert str(built_edition) not in html
+    en = (out / "notebooks" / "en" / "theme_proposals.html").read_text(encoding="utf-8")
+    assert "The claims" in en and "声明" not in re.sub(r"<[^>]+>", "", en.split("The claims")[0])[-200:]
+    theme_nb = json.loads((out / "notebooks" / "theme_proposals.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in theme_nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    assert "theme = 'proposals'" in "".join(cell["source"]) or 'theme = "proposals"' in "".join(cell["source"])
+    for f in ("index.html", "en/index.html", "annotations.json", "claims.csv", "findings.csv", "validation.html",
+              "edition.json", "edition.xlsx"):
         assert (out / f).stat().st_size > 0, f
-    record = json.loads((out / "edition.json").read_text(encoding="utf-8"))
-    assert record["notebooks"] == names and len(record["figures"]) >= 10
 
 
-def test_front_page_anchors_every_claim_with_both_selectors(built_edition):
-    out = built_edition / "outputs" / "2024"
-    page = (out / "index.html").read_text(encoding="utf-8")
-    text = (built_edition / "data" / "raw" / "2024" / "report.txt").read_text(encoding="utf-8")
-    claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
-    import html as h
-    for c in claims:
-        m = re.search(rf'<a class="num v-(\w+)" id="m-{c["start"]}" href="#claim-{re.escape(c["id"])}"[^>]*>', page)
-        assert m, c["id"]
-        attrs = dict(re.findall(r'data-(\w+)="([^"]*)"', m.group(0)))
-        s, e = int(attrs["start"]), int(attrs["end"])
-        assert text[s:e] == h.unescape(attrs["exact"]) == c["surface"]
-        assert text[:s].endswith(h.unescape(attrs["prefix"])) and text[e:].startswith(h.unescape(attrs["suffix"]))
-        assert f'id="claim-{c["id"]}"' in page and f'href="#m-{c["start"]}"' in page
-    annots = json.loads((out / "annotations.json").read_text(encoding="utf-8"))
-    assert annots["total"] == len(claims)
-    for a in annots["items"]:
-        pos, quote = a["target"]["selector"]
-        assert text[pos["start"]:pos["end"]] == quote["exact"]
-    assert "https://" not in re.sub(r'href="https://[^"]*"', "", page)  # nothing loaded from elsewhere
+def test_one_theme_notebook_serves_every_theme():
+    nbs = sorted(p.name for p in (ROOT / "notebooks").glob("*.py"))
+    assert nbs == ["compare.py", "overview.py", "theme.py", "validation.py"]
+    plan = notebooks.plan(ROOT, ["proposals", "a_theme_no_one_wrote_yet", "other"], base_year=2024, langs=("zh",))
+    assert [(p.path.name, p.name) for p in plan] == [
+        ("overview.py", "overview"), ("theme.py", "theme_proposals"), ("theme.py", "theme_a_theme_no_one_wrote_yet"),
+        ("theme.py", "theme_other"), ("validation.py", "validation"), ("compare.py", "compare")]
+    src = (ROOT / "notebooks" / "theme.py").read_text(encoding="utf-8")
+    for exposed in ("theme =", "lang =", "width =", "charts =", "languages =", "data/charts/figures.yml"):
+        assert exposed in src
+
+
+def test_the_workbook_opens_with_chinese_intact(built_edition):
+    from openpyxl import load_workbook
+    wb = load_workbook(built_edition / "outputs" / "2024" / "edition.xlsx", read_only=True)
+    assert {"claims", "findings", "derived", "numbers"} <= set(wb.sheetnames)
+    assert any(name.startswith("chart ") for name in wb.sheetnames)
+    rows = list(wb["claims"].iter_rows(values_only=True))
+    header = rows[0]
+    subjects = [r[header.index("subject_zh")] for r in rows[1:]]
+    assert "收到提案" in subjects
 
 
 def test_source_view_escapes_the_report():
@@ -55,9 +70,9 @@ def test_source_view_escapes_the_report():
         start, end, kind = 9, 12, "metric"
     text = "<script>a100件</script>&"
     claims = [{"id": "x.y", "start": 9, "end": 12}]
-    out = site.source_view(text, [M()], claims, {})
+    out = site.source_view(text, [M()], claims, [])
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp;" in out
-    assert '<a class="num v-unchecked" id="m-9" href="#claim-x.y"' in out
+    assert '<a class="num r-cannot_check" id="m-9" href="#claim-x.y"' in out
 
 
 def test_quote_selector_refinds_a_reflowed_number():
@@ -77,18 +92,20 @@ def _project_with(tmp_path, notebooks_src: dict[str, str]):
     return root
 
 
-PARAMS = '# %% tags=["parameters"]\nyear = 2024\nroot = "."\ntext = ""\ncatalog = ""\nout_dir = ""\n'
+PARAMS = '# %% tags=["parameters"]\nyear = 2024\nroot = "."\nout_dir = ""\nlang = "zh"\n'
 
 
 def test_failing_notebook_names_notebook_and_cell_and_keeps_last_edition(tmp_path):
-    root = _project_with(tmp_path, {"01_broken.py": PARAMS + "\n# %%\nx = 1\n\n# %%\nraise ValueError('boom')\n"})
+    root = _project_with(tmp_path, {"overview.py": PARAMS + "\n# %%\nx = 1\n\n# %%\nraise ValueError('boom')\n",
+                                    "theme.py": PARAMS, "validation.py": PARAMS})
     last = root / "outputs" / "2024"
     last.mkdir(parents=True)
     (last / "index.html").write_text("last good edition", encoding="utf-8")
-    with pytest.raises(NotebookError, match=r"01_broken\.py: cell \d+: ValueError: boom"):
+    with pytest.raises(NotebookError, match=r"overview\.py: cell \d+: ValueError: boom"):
         edition.build(root, 2024, log=lambda *a: None, progress=False)
     assert (last / "index.html").read_text(encoding="utf-8") == "last good edition"
-    assert [p.name for p in (root / "outputs").iterdir()] == ["2024"]  # no staging folder left
+    assert [p.name for p in (root / "outputs").iterdir() if p.name != ".render-cache" and not p.name.endswith(".lock")] \
+        == ["2024"]  # no staging folder left
 
 
 def test_notebook_without_parameters_cell_is_refused(tmp_path):
@@ -101,16 +118,16 @@ def test_notebook_without_parameters_cell_is_refused(tmp_path):
     assert notebooks.read_notebook(good).cells
     partial = tmp_path / "03_z.py"
     partial.write_text('# %% tags=["parameters"]\nyear = 2024\n', encoding="utf-8")
-    with pytest.raises(NotebookError, match="lacks root, text, catalog, out_dir"):
+    with pytest.raises(NotebookError, match="lacks root, out_dir, lang"):
         notebooks.read_notebook(partial)
 
 
 def test_every_notebook_has_its_parameters():
-    for p in notebooks.list_notebooks(ROOT):
+    for p in (ROOT / "notebooks").glob("*.py"):
         notebooks.read_notebook(p)
 
 
-CACHE_INPUTS = ["notebooks/01_proposals.py", "data/editions/2024/edition.yml", "data/raw/2024/report.txt",
+CACHE_INPUTS = ["notebooks/theme.py", "data/charts/themes.yml", "data/editions/2024/edition.yml", "data/raw/2024/report.txt",
                 "data/claims/catalog.yml", "data/claims/relations.yml", "data/editions/2024/claims.reviewed.csv",
                 "data/charts/figures.yml", "requirements.lock", "expectations/gx/expectations/claims_integrity.json",
                 "data/raw/2024/report.meta.yml"]
@@ -159,7 +176,7 @@ def test_noop_rebuild_reuses_and_a_change_reexecutes(built_edition, monkeypatch)
     def stop(*a, **k):
         raise Reexecuted
     monkeypatch.setattr(edition, "load_inputs", stop)
-    nb = built_edition / "notebooks" / "01_proposals.py"
+    nb = built_edition / "notebooks" / "theme.py"
     original = nb.read_text(encoding="utf-8")
     nb.write_text(original + "\n# a comment is a change\n", encoding="utf-8")
     try:

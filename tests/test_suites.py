@@ -8,7 +8,8 @@ import pytest
 
 from conftest import ROOT
 from reportfigures.errors import IntegrityError
-from reportfigures.suites import INTEGRITY_COLUMNS, build_suites, load_suite, run_suite
+from reportfigures.ratings import ORDER
+from reportfigures.suites import INTEGRITY_COLUMNS, build_suites, findings_frame, load_suite, run_suite
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +75,38 @@ def test_an_expectation_that_raises_is_a_build_error(integrity, good_frame):
         run_suite(integrity, good_frame.drop(columns=["source_quote"]))
 
 
-def test_consistency_failures_are_the_inconsistent_findings():
+def finding(rule, rating, at_fault=""):
+    return {"check_id": f"{rule}.x", "rule": rule, "origin": "auto", "rating": rating, "sentence_zh": "句子。",
+            "sentence_en": "A sentence.", "claims": "a;b", "at_fault": at_fault}
+
+
+def test_consistency_failures_are_the_findings_against_numbers():
     suite = load_suite(ROOT, "report_consistency")
-    ok = pd.DataFrame({"rule": ["list_count", "part_whole"], "verdict": ["consistent", "unverifiable"]})
+    ok = findings_frame([finding("list_count", "consistent"), finding("part_whole", "cannot_check")])
     assert run_suite(suite, ok)["success"]
-    bad = pd.DataFrame({"rule": ["list_count", "part_whole"], "verdict": ["inconsistent", "consistent"]})
+    bad = findings_frame([finding("list_count", "contradiction", "a"), finding("part_whole", "consistent")])
     res = run_suite(suite, bad)
     hit = [r for r in res["results"] if not r["success"]]
     assert len(hit) == 1 and hit[0]["meta"]["rule"] == "list_count" and hit[0]["unexpected_index_list"] == [0]
+
+
+@pytest.mark.parametrize("rows,expectation", [
+    ([finding("sum", "inconsistent", "a")], "expect_column_values_to_be_in_set"),  # not on the scale
+    ([finding("sum", "contradiction", "")], "expect_column_values_to_not_be_null"),  # names no number at fault
+    ([finding("sum", "consistent") | {"sentence_zh": None}], "expect_column_values_to_not_be_null"),
+])
+def test_consistency_suite_fails_on_badly_rated_findings(rows, expectation):
+    res = run_suite(load_suite(ROOT, "report_consistency"), findings_frame(rows))
+    assert expectation in failed(res)
+
+
+def test_the_suite_documents_the_rating_scale():
+    meta = load_suite(ROOT, "report_consistency").meta
+    assert [r["id"] for r in meta["rating_scale"]] == list(ORDER)
+    assert all(r["zh"] and r["en"] and r["definition_zh"] and r["definition_en"] for r in meta["rating_scale"])
+
+
+def test_no_string_row_conditions(recwarn):
+    """GX 2.0 drops string row conditions: the suites use Condition objects."""
+    run_suite(load_suite(ROOT, "claims_integrity"), pd.DataFrame(columns=INTEGRITY_COLUMNS))
+    assert not [w for w in recwarn if "row_condition" in str(w.message) or "condition_parser" in str(w.message)]

@@ -39,9 +39,9 @@ def round_trip(built_edition, tmp_path_factory):
     return root, codes, changes, tmp / "diff.csv"
 
 
-def test_draft_lists_found_missing_and_uncovered(round_trip):
+def test_draft_lists_found_missing_and_new(round_trip):
     root, codes, changes, _ = round_trip
-    assert codes["new"] == 1  # the draft needs decisions
+    assert codes["new"] == 1  # the draft has new and missing claims to look at
     rows = read_csv(root / "data" / "editions" / "2025" / "claims.draft.csv")
     by_id = {r["claim_id"]: r for r in rows if r["claim_id"]}
     for ch in changes:
@@ -51,8 +51,9 @@ def test_draft_lists_found_missing_and_uncovered(round_trip):
             assert r["qualifier"] == ch["new_qualifier"] and r["sentence"]
         elif ch["claim_id"]:
             assert by_id[ch["claim_id"]]["status"] == "missing"
-    uncovered = sorted(r["surface"] for r in rows if r["status"] == "uncovered")
-    assert uncovered == sorted(expected_diff(changes)["new_uncovered"])
+    new = [r for r in rows if r["status"] == "new"]
+    assert sorted(r["surface"] for r in new) == sorted(expected_diff(changes)["new_uncovered"])
+    assert all(r["origin"] == "auto" and ".auto." in r["claim_id"] and r["theme"] for r in new)
     assert (root / "data" / "raw" / "2025" / "report.meta.yml").exists()
 
 
@@ -62,13 +63,15 @@ def test_accept_build_and_diff(round_trip):
     assert codes["diff"] == compare.CLAIMS_DIFFER  # two claims are only in 2024
     exp = expected_diff(changes)
     rows = {r["claim_id"]: r for r in read_csv(diff_csv)}
-    assert sorted(i for i, r in rows.items() if r["status"] == "only_old") == sorted(exp["only_in_2024"])
+    assert sorted(i for i, r in rows.items() if r["status"] == "gone") == sorted(exp["only_in_2024"])
+    assert sorted(r["new"] for r in rows.values() if r["status"] == "new") == sorted(
+        r["new"] for r in rows.values() if r["origin"] == "auto")  # every new number is a new claim
     assert sorted(i for i, r in rows.items() if r["status"] == "value_changed") == sorted(exp["changed_values"])
     assert sorted(i for i, r in rows.items() if r["qualifier_change"]) == sorted(exp["qualifier_changes"])
     assert rows["social_opinion.submitted"]["qualifier_change"] == "at_least → approx"
     out = root / "outputs" / "2025"
     assert (out / "compare" / "diff.csv").exists() and (out / "notebooks" / "compare.html").exists()
-    assert list((out / "charts").glob("changes_2024_2025.svg"))
+    assert list((out / "charts").glob("changes_2024_2025.svg")) and list((out / "charts" / "en").glob("changes_2024_2025.svg"))
     index = (root / "outputs" / "index.html").read_text(encoding="utf-8")
     assert 'href="2024/index.html"' in index and 'href="2025/compare/diff.csv"' in index
     record = json.loads((out / "edition.json").read_text(encoding="utf-8"))
@@ -115,15 +118,15 @@ def test_qualifier_change_is_reported_apart_from_value():
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="corpus of 2026 reports not beside the checkout")
 def test_real_report_degrades_gracefully(project):
-    """A provincial government report: most claims missing, none bound to an unrelated number."""
+    """A provincial government report: most claims missing, the keywords in unrelated
+    sentences never bound, and every claim-like number a new automatic claim."""
     code = cli("--root", project, "new-edition", "--year", 2026, "--text", CORPUS / "2026-chongqing.txt")
     assert code == 1
     rows = read_csv(project / "data" / "editions" / "2026" / "claims.draft.csv")
-    claims = [r for r in rows if r["claim_id"]]
-    assert len(claims) == 69 and {r["status"] for r in rows} <= {"found", "missing", "ambiguous", "uncovered"}
-    assert sum(r["status"] == "missing" for r in claims) >= 60
-    # the same keywords in unrelated sentences are listed, not bound
-    assert any(r["status"] == "missing" and r["candidates"].startswith("not bound") for r in claims)
-    found = [r for r in claims if r["status"] == "found"]
-    assert all(r["claim_id"] == "report.work_areas" for r in found)  # 主要抓了九个方面工作: the same kind of sentence
-    assert sum(r["status"] == "uncovered" for r in rows) > 100
+    catalog = [r for r in rows if r["origin"] == "catalog"]
+    assert len(catalog) == 69 and {r["status"] for r in rows} <= {"found", "missing", "new"}
+    assert sum(r["status"] == "missing" for r in catalog) >= 60
+    found = [r["claim_id"] for r in catalog if r["status"] == "found"]
+    assert "report.work_areas" in found and len(found) <= 4  # 主要抓了九个方面工作: the same kind of sentence
+    assert "proposals.received" not in found  # 政协提案1255件 in a government report is another count
+    assert sum(r["status"] == "new" for r in rows) > 100

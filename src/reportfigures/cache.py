@@ -16,6 +16,9 @@ from . import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PARAM_FILES = ("text", "catalog", "relations", "reviewed", "figures")
+# package files that only present the tables (charts, pages, notebooks): the tables do not depend on them
+PRESENTATION = {"charts.py", "site.py", "present.py", "notebooks.py", "prerender.py", "i18n.py", "compare.py",
+                "staging.py", "cli.py", "rules/strings.yml"}
 
 
 def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
@@ -31,8 +34,11 @@ def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
         value = params.get(key) or ("data/charts/figures.yml" if key == "figures" else None)
         if value:
             items[f"param:{key}"] = root / value
+    items["themes"] = root / "data" / "charts" / "themes.yml"
     base = params.get("base_year")
-    if base:  # the comparison reads the base edition's tables
+    if base:  # the change checks read the base year's review and text, the comparison its edition
+        items["base:text"] = root / "data" / "raw" / str(base) / "report.txt"
+        items["base:reviewed"] = root / "data" / "editions" / str(base) / "claims.reviewed.csv"
         for name in ("claims.json", "derived.json", "findings.json"):
             items[f"base:{name}"] = root / "outputs" / str(base) / name
     for p in sorted((root / "notebooks").glob("*.py")):
@@ -66,3 +72,50 @@ def is_current(edition_dir: Path, key: str) -> bool:
         return json.loads(record.read_text(encoding="utf-8")).get("cache_key") == key
     except ValueError:
         return False
+
+
+# --- finer keys: what each step of a build reads -------------------------------------------------
+
+TABLE_FILES = ("numbers.csv", "numbers.json", "claims.csv", "claims.json", "claims.parquet", "findings.csv",
+               "findings.json", "derived.csv", "derived.json", "validation.json", "validation.html")
+
+
+def _digest(items: dict[str, Path | str]) -> str:
+    h = hashlib.sha256()
+    for name, item in items.items():
+        h.update(name.encode() + b"\0")
+        if isinstance(item, Path):
+            h.update(item.read_bytes() if item.exists() else b"<missing>")
+        else:
+            h.update(str(item).encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def tables_key(root: Path, year: int, params: dict) -> str:
+    """What the tables (claims, findings, derived, numbers, validation) are computed from: not
+    the notebooks, the figures or the theme headings, so a chart's wording keeps them."""
+    skip = ("notebook:", "param:figures", "themes", "base:claims.json", "base:derived.json", "base:findings.json")
+    items = {k: v for k, v in cache_inputs(root, year, params).items()
+             if not k.startswith(skip) and k.removeprefix("package:") not in PRESENTATION}
+    items["params"] = json.dumps({k: v for k, v in params.items() if k not in ("figures", "publish_url", "lang")},
+                                 sort_keys=True, default=str)
+    return _digest(items)
+
+
+def code_key() -> str:
+    """The package's code and rules, its version and the renderer's: any change re-runs."""
+    import vl_convert as vlc
+    items: dict[str, Path | str] = {"package_version": __version__, "vl_convert": vlc.__version__}
+    for p in sorted(PACKAGE_DIR.rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".yml", ".html", ".css", ".js"):
+            items[f"package:{p.relative_to(PACKAGE_DIR)}"] = p
+    return _digest(items)
+
+
+def notebook_key(source: Path, params: dict, tables: str, reads: object, code: str, lock: Path) -> str:
+    """One notebook run: its source, parameters, the tables, the data it reads beyond them
+    (its figures' definitions, its theme's heading, the base edition …), the code, the lock."""
+    return _digest({"source": source, "params": json.dumps(params, sort_keys=True, default=str), "tables": tables,
+                    "reads": json.dumps(reads, sort_keys=True, ensure_ascii=False, default=str), "code": code,
+                    "lock": lock})

@@ -1,18 +1,22 @@
-"""The charts of an edition: Altair specs from claims, with newsroom furniture.
+"""The charts of an edition: Altair/Vega-Lite specs from claims, with newsroom furniture.
 
-Which claims a chart shows and the sentence it publishes are data (data/charts/figures.yml);
-every number in a title, subtitle or alt text is filled in from the claims by the one
-formatter (reportfigures.formats). Each chart is saved as Vega-Lite JSON (diffable), SVG
-(with role="img", <title> and <desc>), PNG, offline HTML and the CSV of its exact values.
+Which claims a chart shows and the sentences it publishes are data (data/charts/figures.yml);
+every number in a title, subtitle, note or alt text is filled in from the claims by the one
+formatter (reportfigures.formats). Each chart is drawn in Chinese and in English and saved as
+Vega-Lite JSON (diffable), SVG (role="img", <title>, <desc>), PNG, HTML whose width follows
+its container, and the CSV of its exact values.
 
-Drawing rules: a bound (800余) is drawn as a bound (dashed outline, lighter fill, label
-"至少800篇"), never as an exact bar; colour is never the only difference (every bar is
-labelled); mixed units never share an axis; no log scales (vl-convert draws them empty).
+Drawing rules a graphics desk would hold us to, checked by `lint` on every spec:
+the same unit shares one scale (panels split by unit, never by claim); a plan is drawn
+against an actual only as a reference mark, and only when both measure the same thing;
+nothing is stacked; a bound (800余) is drawn as a bound; no internal ids in the image;
+a legend only for what is drawn; every text at a contrast of at least 4.5:1; no log scales.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,17 +25,25 @@ import pandas as pd
 
 from .errors import CatalogError, InputError
 from .files import csv_text, json_text, load_yaml_list
-from .formats import QUALIFIER_EN, axis_expr, number_en, quantity
+from .formats import axis_expr, axis_expr_en, quantity, quantity_en
 
 FONT = "Noto Sans CJK SC"
 WIDTH = 520
+LANGS = ("zh", "en")
+TEXT = "#1a1a1a"
+MUTED = "#555555"
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-VERDICT_COLOURS = {"inconsistent": "#D55E00", "consistent": "#009E73", "unverifiable": "#999999"}
-VERDICT_ZH = {"inconsistent": "不一致", "consistent": "一致", "unverifiable": "无法核查"}
-VALUE_KIND_ZH = {True: "下限或约数（虚线框）", False: "确数"}
+RATING_COLOURS = {"contradiction": "#D55E00", "not_reproducible": "#E69F00", "misprint": "#CC79A7",
+                  "worth_a_look": "#56B4E9", "consistent": "#009E73", "cannot_check": "#999999"}
+BOUND_KEY = {"zh": "虚线框：下限或约数，标签注明“至少”“约”。",
+             "en": "Dashed box: a lower bound or an approximate figure, labelled “at least” or “about”."}
+VALUE_KIND = {"zh": {False: "确数", True: "下限或约数（虚线框）"},
+              "en": {False: "exact figure", True: "lower bound or approximate (dashed)"}}
 FIGURE_TYPES = ("bars", "panels", "plan", "findings")
-_TOKEN = re.compile(r"\{([a-z0-9_.]+)\}")
+REQUIRED = ("id", "theme", "type", "title", "title_en", "finding", "finding_en", "alt", "alt_en")
+_TOKEN = re.compile(r"\{([a-z0-9_.]+)\}")  # {claim.id}, {claim.id.listed}, {claim.id.surface}, {year}
+CLAIM_ID = re.compile(r"\b[a-z][a-z0-9_]*\.[a-z0-9_]+(?:\.[a-z0-9_]+)*\b")
 
 
 @dataclass
@@ -39,6 +51,7 @@ class Figure:
     id: str
     theme: str
     type: str
+    lang: str
     title: str
     subtitle: str
     alt: str
@@ -62,9 +75,11 @@ def load_figures(path: Path | str) -> list[dict]:
     rows = load_yaml_list(path, "figures", "figures")
     seen = set()
     for line, f in rows:
-        for key in ("id", "theme", "type", "title", "finding", "alt"):
+        if not isinstance(f, dict):
+            raise CatalogError(f"line {line}: a figure must be a mapping", path)
+        for key in REQUIRED:
             if not f.get(key):
-                raise CatalogError(f"line {line}: figure without '{key}'", path)
+                raise CatalogError(f"line {line}: figure {f.get('id', '?')} without '{key}'", path)
         if f["type"] not in FIGURE_TYPES:
             raise CatalogError(f"line {line}: figure {f['id']}: unknown type '{f['type']}'", path)
         if f["type"] == "plan" and not (f.get("actual") and f.get("target")):
@@ -81,212 +96,459 @@ def figure_claims(defn: dict) -> list[str]:
     return list(defn.get("claims") or []) + list(defn.get("actual") or []) + list(defn.get("target") or [])
 
 
+class _Index(dict):
+    """The value index; how many items a list count lists is worked out only when a template
+    asks (cleaning the items needs the word segmenter, which takes a second to load)."""
+
+    def __init__(self, *a, listed: dict | None = None, **k):
+        super().__init__(*a, **k)
+        self._listed = listed or {}
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or key in self._listed
+
+    def __missing__(self, key):
+        if key not in self._listed:
+            raise KeyError(key)
+        from .checks import clean_items
+        c, items = self._listed[key]
+        self[key] = {"value": len(clean_items(items, str(c.get("noun") or ""))[0]), "unit": c["unit"],
+                     "qualifier": "exact"}
+        return self[key]
+
+
 def value_index(claims: list[dict], derived: list[dict], findings: list[dict], year: int) -> dict[str, dict]:
-    """Everything a template may name: claims, derived figures, findings counts, the years."""
-    idx = {"year": {"value": year, "unit": "年", "qualifier": "exact"},
-           "next_year": {"value": year + 1, "unit": "年", "qualifier": "exact"}}
-    idx |= {c["id"]: {"value": c["value"], "unit": c["unit"], "qualifier": c["qualifier"]} for c in claims}
+    """Everything a template may name: claims, how many items a list count lists, derived
+    figures, findings counts by rating, the years."""
+    from .numbers import LIST_SEP
+    from .ratings import ORDER
+
+    listed = {}
+    idx = {"year": {"value": year, "unit": "", "qualifier": "exact", "plain": True},
+           "next_year": {"value": year + 1, "unit": "", "qualifier": "exact", "plain": True}}
+    for c in claims:
+        idx[c["id"]] = {"value": c["value"], "unit": c["unit"], "qualifier": c["qualifier"]}
+        idx[f"{c['id']}.surface"] = {"value": c["surface"], "unit": "", "qualifier": "exact", "plain": True}
+        items = [i for i in str(c.get("listed") or "").split(LIST_SEP) if i]
+        if items:
+            listed[f"{c['id']}.listed"] = (c, items)
     for d in derived:
-        idx.setdefault(d["id"], {"value": d["value"], "unit": d["unit"], "qualifier": d["qualifier"]})
-    for verdict in VERDICT_ZH:
-        idx[f"findings.{verdict}"] = {"value": sum(f["verdict"] == verdict for f in findings),
-                                      "unit": "", "qualifier": "exact"}
-    return idx
+        value = d["value"]
+        if value in ("", None):
+            continue
+        idx.setdefault(d["id"], {"value": float(value), "unit": d["unit"], "qualifier": d["qualifier"]
+                                 if d["qualifier"] != "between" else "exact"})
+    for rating in ORDER:
+        idx[f"findings.{rating}"] = {"value": sum(f["rating"] == rating for f in findings), "unit": "",
+                                     "qualifier": "exact"}
+    return _Index(idx, listed=listed)
 
 
 def fill(template: str, index: dict[str, dict], *, english: bool = False, where: str = "figures.yml") -> str:
     """Replace {id} by the formatted value: a published sentence never carries a typed number."""
+    from .checks import round_half
+
     def one(m: re.Match) -> str:
         key = m.group(1)
         if key not in index:
             raise InputError(f"'{{{key}}}' names no claim, derived figure or findings count", where)
         v = index[key]
+        if v.get("plain"):
+            return str(v["value"])
+        value = round_half(v["value"]) if isinstance(v["value"], float) else v["value"]
         if english:
-            return QUALIFIER_EN.get(v["qualifier"], "") + number_en(v["value"], v["unit"])
-        return quantity(v["value"], v["unit"], v["qualifier"])
-    return _TOKEN.sub(one, template)
+            return quantity_en(value, v["unit"], v["qualifier"])
+        return quantity(value, v["unit"], v["qualifier"])
+    return _TOKEN.sub(one, template or "")
 
 
 def drawable(defn: dict, index: dict[str, dict]) -> bool:
     """A figure is drawn only when the year's report has every claim and figure it names
     (a claim absent next year drops its chart rather than drawing a gap as a zero)."""
-    names = set(figure_claims(defn)) | set(_TOKEN.findall(defn["finding"] + defn["alt"]))
+    texts = " ".join(str(defn.get(k) or "") for k in ("finding", "finding_en", "alt", "alt_en", "notes", "notes_en"))
+    names = set(figure_claims(defn)) | set(_TOKEN.findall(texts))
     return all(n in index for n in names)
 
 
-def source_line(meta: dict, year: int, claim_ids: list[str]) -> str:
-    ids = "、".join(claim_ids) if claim_ids else "findings.csv"
-    return f"来源：{meta.get('title', '')}（回顾{year}年）；声明：{ids}"
+def section_label(path: str, lang: str = "zh") -> str:
+    """一、/(三) → 第一部分（三）, or part 1, section 3: how a reader cites a part of the report."""
+    from .text import small_cn_int
+
+    out = []
+    for i, piece in enumerate(p for p in path.split("/") if p):
+        num = re.sub(r"[^一二三四五六七八九十]", "", piece)
+        if lang == "en":
+            out.append(f"{'part' if i == 0 else 'section'} {small_cn_int(num) if num else piece}")
+        else:
+            out.append(f"第{num}部分" if i == 0 else f"（{num}）" if num else piece)
+    return (", " if lang == "en" else "").join(out)
+
+
+def source_line(meta: dict, year: int, sections: list[str], lang: str = "zh") -> str:
+    """The report, the year and the sections the numbers come from; never a claim id."""
+    secs = [s for s in dict.fromkeys(sections) if s]
+    if lang == "en":
+        where = "; " + "; ".join(section_label(s, "en") for s in secs) if secs else ""
+        return f"Source: {meta.get('title_en', meta.get('title', ''))} (reviewing {year}){where}"
+    where = "，" + "、".join(section_label(s) for s in secs) if secs else ""
+    return f"来源：《{meta.get('title', '')}》（回顾{year}年）{where}"
+
+
+def same_measure(actual: dict, target: dict) -> bool:
+    """A plan may be drawn against an actual only when the report counts the same thing
+    in both: the same unit and the same counted noun."""
+    noun = lambda c: re.sub(r"目标|计划", "", str(c.get("noun") or c.get("subject_zh") or ""))  # noqa: E731
+    return actual["unit"] == target["unit"] and bool(noun(actual)) and noun(actual) == noun(target)
 
 
 # --- building ----------------------------------------------------------------------------
 
 def make_figure(defn: dict, claims: list[dict], derived: list[dict], findings: list[dict],
-                meta: dict, year: int) -> Figure:
-    """One figure from its definition and the edition's tables."""
+                meta: dict, year: int, lang: str = "zh", width: int = WIDTH) -> Figure:
+    """One figure from its definition and the edition's tables, in one language."""
     by_id = {c["id"]: c for c in claims}
     ids = figure_claims(defn)
     missing = [i for i in ids if i not in by_id]
     if missing:
         raise InputError(f"figure {defn['id']} names unknown claims: {', '.join(missing)}", "figures.yml")
     index = value_index(claims, derived, findings, year)
-    subtitle = fill(defn["finding"], index)
-    alt_text = fill(defn["alt"], index, english=True)
-    notes = defn.get("notes", "")
-    source = source_line(meta, year, ids)
+    en = lang == "en"
+    title = defn["title_en"] if en else defn["title"]
+    subtitle = fill(defn["finding_en"] if en else defn["finding"], index, english=en)
+    alt_text = fill(defn["alt_en"] if en else defn["alt"], index, english=en)
+    notes = fill(defn.get("notes_en" if en else "notes", ""), index, english=en)
+    source = source_line(meta, year, [by_id[i]["section"] for i in ids], lang)
     if defn["type"] == "findings":
-        table = findings_table(findings)
+        table = findings_table(findings, lang)
     else:
-        table = claims_table(defn, by_id)
-    body = _BUILDERS[defn["type"]](table)
-    spec = _furnish(body, defn["title"], subtitle, notes, source, alt_text)
+        table = claims_table(defn, by_id, lang)
+    if defn["type"] == "plan":
+        pairs = [(by_id[a], by_id[t]) for a in defn["actual"] for t in defn["target"]]
+        if not all(same_measure(a, t) for a, t in pairs):
+            raise InputError(f"figure {defn['id']}: the target and the actual do not measure the same thing "
+                             "(different counted nouns); draw them as bars or panels", "figures.yml")
+    body = _BUILDERS[defn["type"]](table, lang, width)
+    key = BOUND_KEY[lang] if "bound" in table.columns and bool(table["bound"].any()) else ""
+    spec = _furnish(body, title, subtitle, notes, source, alt_text, width, key=key)
     spec["usermeta"] = {"reportfigures": {
-        "figure": defn["id"], "type": defn["type"], "theme": defn["theme"], "title": defn["title"], "subtitle": subtitle, "notes": notes,
-        "source": source, "claims": ids, "alt": alt_text, "table": f"{defn['id']}.csv", "year": year}}
-    return Figure(defn["id"], defn["theme"], defn["type"], defn["title"], subtitle, alt_text, notes, source,
+        "figure": defn["id"], "type": defn["type"], "theme": defn["theme"], "lang": lang, "title": title,
+        "subtitle": subtitle, "notes": notes, "source": source, "claims": ids, "alt": alt_text,
+        "table": f"{defn['id']}.csv", "year": year, "same_measure": defn["type"] == "plan"}}
+    return Figure(defn["id"], defn["theme"], defn["type"], lang, title, subtitle, alt_text, notes, source,
                   ids, table, spec)
 
 
-def claims_table(defn: dict, by_id: dict) -> pd.DataFrame:
+def claims_table(defn: dict, by_id: dict, lang: str = "zh") -> pd.DataFrame:
     """The exact values a chart draws, one row per claim, with the formatted label."""
     rows = []
     groups = ([("", i) for i in defn.get("claims") or []]
               + [("actual", i) for i in defn.get("actual") or []]
               + [("target", i) for i in defn.get("target") or []])
+    en = lang == "en"
     for order, (group, cid) in enumerate(groups):
         c = by_id[cid]
         bound = c["qualifier"] != "exact"
-        rows.append({"order": order, "claim_id": cid, "group": group, "label": c["subject_zh"],
+        rows.append({"order": order, "claim_id": cid, "group": group,
+                     "label": (c.get("subject_en") if en else c.get("subject_zh")) or c["surface"],
                      "value": float(c["value"]), "unit": c["unit"], "qualifier": c["qualifier"],
-                     "bound": bound, "value_kind": VALUE_KIND_ZH[bound],
-                     "text": quantity(c["value"], c["unit"], c["qualifier"]), "surface": c["surface"],
-                     "start": c["start"], "end": c["end"]})
+                     "bound": bound, "value_kind": VALUE_KIND[lang][bound],
+                     "text": quantity_en(c["value"], c["unit"], c["qualifier"]) if en
+                     else quantity(c["value"], c["unit"], c["qualifier"]),
+                     "surface": c["surface"], "section": c["section"], "start": c["start"], "end": c["end"]})
     return pd.DataFrame(rows)
 
 
-def findings_table(findings: list[dict]) -> pd.DataFrame:
-    counts: dict[tuple[str, str], int] = {}
+def findings_table(findings: list[dict], lang: str = "zh") -> pd.DataFrame:
+    from .ratings import ORDER, label
+    counts: dict[str, int] = {}
     for f in findings:
-        counts[(f["rule"], f["verdict"])] = counts.get((f["rule"], f["verdict"]), 0) + 1
-    rows = [{"order": i, "rule": r, "verdict": v, "verdict_zh": VERDICT_ZH.get(v, v), "value": float(n),
-             "text": f"{VERDICT_ZH.get(v, v)} {n}"} for i, ((r, v), n) in enumerate(sorted(counts.items()))]
-    return pd.DataFrame(rows, columns=["order", "rule", "verdict", "verdict_zh", "value", "text"])
+        counts[f["rating"]] = counts.get(f["rating"], 0) + 1
+    rows = [{"order": i, "rating": r, "label": label(r, lang), "value": float(counts[r]),
+             "text": f"{counts[r]}" if lang == "en" else f"{counts[r]}项"}
+            for i, r in enumerate(ORDER) if r in counts]
+    return pd.DataFrame(rows, columns=["order", "rating", "label", "value", "text"])
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
     return [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in table.to_dict("records")]
 
 
-def _bar_layer(values: list[dict], y_field: str = "label", *, x_title: str = "", colour=None) -> dict:
-    """Horizontal bars with their label; bounds dashed and lighter."""
-    x = {"field": "value", "type": "quantitative", "title": x_title,
-         "axis": {"labelExpr": axis_expr(), "grid": True, "tickCount": 4}, "scale": {"zero": True, "type": "linear"}}
-    y = {"field": y_field, "type": "nominal", "sort": [v[y_field] for v in sorted(values, key=lambda v: v["order"])],
-         "title": None,
-         "axis": {"labelLimit": 220}}
-    fill = colour or {"field": "value_kind", "type": "nominal", "title": None,
-                      "scale": {"domain": list(VALUE_KIND_ZH.values())[::-1], "range": [PALETTE[0], PALETTE[1]]},
-                      "legend": {"orient": "top", "direction": "horizontal"}}
-    return {"data": {"values": values}, "width": WIDTH, "encoding": {"y": y}, "layer": [
-        {"mark": {"type": "bar", "strokeWidth": 1.5, "height": {"band": 0.7}},
-         "encoding": {"x": x, "color": fill,
-                      "strokeDash": {"condition": {"test": "datum.bound", "value": [4, 3]}, "value": [1, 0]},
-                      "stroke": {"condition": {"test": "datum.bound", "value": "#333333"}, "value": None},
-                      "fillOpacity": {"condition": {"test": "datum.bound", "value": 0.45}, "value": 1},
-                      "tooltip": [{"field": "label", "title": "声明"}, {"field": "text", "title": "数值"}]}},
-        {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-         "encoding": {"x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}}}]}
+UNIT_TITLE_EN = {"%": "per cent", "元": "yuan", "人次": "person-visits", "件": "items", "批次": "groups", "篇": "pieces",
+                 "次": "times", "项": "items", "个": "items", "场": "events", "名": "people", "处": "places",
+                 "条": "items", "期": "sessions", "家": "organisations", "个百分点": "percentage points"}
 
 
-def build_bars(table: pd.DataFrame) -> dict:
+def _unit_title(unit: str, lang: str) -> str:
+    if lang == "en":
+        return UNIT_TITLE_EN.get(unit, "count")
+    return unit
+
+
+def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "") -> dict:
+    """Horizontal bars, labelled at their end in dark text; bounds dashed and lighter, with a
+    legend only when a bound is drawn."""
+    kinds = [VALUE_KIND[lang][b] for b in (False, True) if any(v["bound"] == b for v in values)]
+    top = max((v["value"] for v in values), default=1) or 1
+    percent = all(v["unit"] == "%" for v in values) and top <= 100
+    x = {"field": "value", "type": "quantitative", "title": x_title, "stack": None,
+         "axis": {"labelExpr": axis_expr() if lang == "zh" else axis_expr_en(), "grid": True, "tickCount": 4},
+         "scale": {"zero": True, "type": "linear", "domainMax": 100 if percent else top * 1.25, "nice": False}}
+    legend = None  # every bar is labelled (至少800篇); the footer explains a dashed box when one is drawn
+    opacity = {"field": "value_kind", "type": "nominal", "title": None, "legend": legend,
+               "scale": {"domain": kinds, "range": [1 if k == VALUE_KIND[lang][False] else 0.35 for k in kinds]}}
+    dash = {"field": "value_kind", "type": "nominal", "title": None, "legend": legend,
+            "scale": {"domain": kinds, "range": [[1, 0] if k == VALUE_KIND[lang][False] else [4, 3] for k in kinds]}}
+    y = {"field": "label", "type": "nominal", "sort": [v["label"] for v in sorted(values, key=lambda v: v["order"])],
+         "title": None, "axis": {"labelLimit": 220 if lang == "zh" else 260}}
+    tip = [{"field": "label", "title": "项目" if lang == "zh" else "item"},
+           {"field": "text", "title": "数值" if lang == "zh" else "value"}]
+    return {"data": {"values": values}, "width": width, "height": {"step": 34}, "encoding": {"y": y}, "layer": [
+        {"mark": {"type": "bar", "color": PALETTE[0], "stroke": "#333333", "strokeWidth": 1.2, "height": {"band": 0.7}},
+         "encoding": {"x": x, "fillOpacity": opacity, "strokeDash": dash, "tooltip": tip}},
+        {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12, "color": TEXT},
+         "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None}, "text": {"field": "text"}}}]}
+
+
+def build_bars(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) -> dict:
     units = sorted(set(table["unit"]))
     if len(units) > 1:
         raise InputError(f"bars need one unit, got {', '.join(units)}: use type panels", "figures.yml")
-    spec = _bar_layer(_records(table), x_title=units[0] if units else "")
-    spec["height"] = {"step": 34}
-    return spec
+    return _bar_layer(_records(table), lang, width, x_title=_unit_title(units[0], lang) if units else "")
 
 
-def build_panels(table: pd.DataFrame) -> dict:
-    panels = []
-    for rec in _records(table):
-        p = _bar_layer([rec], x_title=rec["unit"])
-        p["height"] = {"step": 34}
-        panels.append(p)
-    return {"vconcat": panels, "spacing": 8, "resolve": {"scale": {"x": "independent", "color": "shared"}}}
-
-
-def build_plan(table: pd.DataFrame) -> dict:
-    """This year's actual against next year's target(s); several targets stack in one bar."""
+def build_panels(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) -> dict:
+    """One panel per unit: claims of the same unit share one scale, different units never do."""
     recs = _records(table)
-    labels = {"actual": "回顾年度 实际", "target": "下一年度 目标"}
+    units = list(dict.fromkeys(r["unit"] for r in recs))
+    panels = [_bar_layer([r for r in recs if r["unit"] == u], lang, width, x_title=_unit_title(u, lang)) for u in units]
+    return {"vconcat": panels, "spacing": 14, "resolve": {"scale": {"x": "independent", "color": "independent"}}}
+
+
+def build_plan(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) -> dict:
+    """The actual as a bar and the plan as a reference mark on the same scale, never stacked."""
+    recs = _records(table)
+    actual = [r for r in recs if r["group"] == "actual"]
+    target = [r for r in recs if r["group"] == "target"]
+    row = "实际与目标" if lang == "zh" else "actual and target"
     for r in recs:
-        r["row"] = labels[r["group"]]
-        r["segment"] = r["label"]
-    colour = {"field": "segment", "type": "nominal", "title": None, "sort": {"field": "order"},
-              "scale": {"range": PALETTE}, "legend": {"orient": "bottom", "columns": 2, "labelLimit": 260}}
-    x = {"field": "value", "type": "quantitative", "title": recs[0]["unit"] if recs else "", "stack": "zero",
-         "axis": {"labelExpr": axis_expr(), "tickCount": 4}, "scale": {"type": "linear", "zero": True}}
-    return {"data": {"values": recs}, "width": WIDTH, "height": {"step": 44},
-            "encoding": {"y": {"field": "row", "type": "nominal", "title": None, "sort": ["回顾年度 实际", "下一年度 目标"]}},
-            "layer": [
-                {"mark": {"type": "bar", "strokeWidth": 1.5, "stroke": "white"},
-                 "encoding": {"x": x, "color": colour, "order": {"field": "order"},
-                              "strokeDash": {"condition": {"test": "datum.bound", "value": [4, 3]}, "value": [1, 0]},
-                              "fillOpacity": {"condition": {"test": "datum.bound", "value": 0.45}, "value": 1},
-                              "tooltip": [{"field": "label", "title": "声明"}, {"field": "text", "title": "数值"}]}},
-                {"mark": {"type": "text", "align": "right", "dx": -4, "color": "white", "fontWeight": "bold"},
-                 "encoding": {"x": {"field": "value", "type": "quantitative", "stack": "zero"},
-                              "order": {"field": "order"}, "text": {"field": "text"}}}]}
+        r["row"] = r["label"] if r["group"] == "actual" else actual[0]["label"]
+    base = _bar_layer(actual, lang, width, x_title=_unit_title(recs[0]["unit"], lang))
+    top = max(r["value"] for r in recs) or 1
+    base["layer"][0]["encoding"]["x"]["scale"]["domainMax"] = top * 1.25
+    base["encoding"]["y"]["field"] = "row"
+    base["encoding"]["y"]["sort"] = None
+    base["layer"].append({"data": {"values": target}, "mark": {"type": "tick", "thickness": 3, "size": 30,
+                                                               "color": TEXT},
+                          "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None},
+                                       "y": {"field": "row", "type": "nominal", "title": None},
+                                       "tooltip": [{"field": "text", "title": row}]}})
+    for r in target:
+        r["row"] = actual[0]["label"]
+    return base
 
 
-def build_findings(table: pd.DataFrame) -> dict:
+def build_findings(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) -> dict:
     recs = _records(table)
-    colour = {"field": "verdict_zh", "type": "nominal", "title": None,
-              "scale": {"domain": [VERDICT_ZH[v] for v in VERDICT_COLOURS], "range": list(VERDICT_COLOURS.values())},
-              "legend": {"orient": "bottom"}}
-    return {"data": {"values": recs}, "width": WIDTH,
-            "encoding": {"y": {"field": "rule", "type": "nominal", "title": "核查规则"},
-                         "yOffset": {"field": "verdict_zh"}},
-            "height": {"step": 16},
+    present = [r["rating"] for r in recs]
+    colour = {"field": "rating", "type": "nominal", "title": None, "legend": None,
+              "scale": {"domain": present, "range": [RATING_COLOURS[r] for r in present]}}
+    return {"data": {"values": recs}, "width": width, "height": {"step": 30},
+            "encoding": {"y": {"field": "label", "type": "nominal", "title": None,
+                               "sort": [r["label"] for r in recs], "axis": {"labelLimit": 220}}},
             "layer": [
-                {"mark": {"type": "bar"},
-                 "encoding": {"x": {"field": "value", "type": "quantitative", "title": "项",
-                                    "axis": {"labelExpr": axis_expr(), "tickMinStep": 1}},
-                              "color": colour,
-                              "tooltip": [{"field": "rule"}, {"field": "text", "title": "结果"}]}},
-                {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11},
-                 "encoding": {"x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}}}]}
+                {"mark": {"type": "bar", "height": {"band": 0.7}},
+                 "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None,
+                                    "title": "项" if lang == "zh" else "findings",
+                                    "axis": {"labelExpr": axis_expr(), "tickMinStep": 1},
+                                    "scale": {"domainMax": max((r["value"] for r in recs), default=1) * 1.25,
+                                              "nice": False}},
+                              "color": colour, "tooltip": [{"field": "label"}, {"field": "text"}]}},
+                {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12, "color": TEXT},
+                 "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None},
+                              "text": {"field": "text"}}}]}
 
 
 _BUILDERS = {"bars": build_bars, "panels": build_panels, "plan": build_plan, "findings": build_findings}
 
 
-def _furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt_text: str) -> dict:
-    """Title, finding as subtitle, then notes and the source line under the chart."""
-    footer = [line for line in (f"注：{notes}" if notes else "", *source.split("；")) if line]
-    footer_chart = {"data": {"values": [{"i": i, "line": t} for i, t in enumerate(footer)]}, "width": WIDTH,
+def _furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt_text: str,
+             width: int = WIDTH, key: str = "") -> dict:
+    """Title, finding as subtitle, then the key to what is drawn, notes and the source line."""
+    footer = [line for line in (key, notes, source) if line]
+    footer_chart = {"data": {"values": [{"i": i, "line": t} for i, t in enumerate(footer)]}, "width": width,
                     "height": 16 * len(footer),
-                    "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": "#555555",
-                             "limit": WIDTH + 200},
+                    "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": MUTED,
+                             "limit": width + 200},
                     "encoding": {"x": {"value": -200}, "y": {"field": "i", "type": "ordinal", "axis": None},
                                  "text": {"field": "line"}}}
     if "vconcat" in body:
-        panels = body["vconcat"]
-        top = {"vconcat": panels + [footer_chart], "spacing": body.get("spacing", 10),
+        top = {"vconcat": body["vconcat"] + [footer_chart], "spacing": body.get("spacing", 10),
                "resolve": body.get("resolve", {})}
     else:
         top = {"vconcat": [body, footer_chart], "spacing": 12}
     top.update({
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": alt_text,
+        "background": "#ffffff",
         "title": {"text": title, "subtitle": subtitle, "anchor": "start", "fontSize": 16, "subtitleFontSize": 12,
-                  "subtitleColor": "#333333", "offset": 12},
-        "config": {"font": FONT, "view": {"stroke": None}, "axis": {"labelFont": FONT, "titleFont": FONT},
-                   "legend": {"labelFont": FONT, "titleFont": FONT}, "title": {"font": FONT, "subtitleFont": FONT},
-                   "text": {"font": FONT}},
+                  "color": TEXT, "subtitleColor": "#333333", "offset": 12},
+        "config": {"font": FONT, "view": {"stroke": None},
+                   "axis": {"labelFont": FONT, "titleFont": FONT, "labelColor": "#333333", "titleColor": TEXT,
+                            "labelFontSize": 11},
+                   "legend": {"labelFont": FONT, "titleFont": FONT, "labelColor": "#333333", "titleColor": TEXT},
+                   "title": {"font": FONT, "subtitleFont": FONT}, "text": {"font": FONT}},
     })
     return top
+
+
+# --- the rules a misleading chart breaks ----------------------------------------------------
+
+NAMED = {"white": "#ffffff", "black": "#000000", "gray": "#808080", "grey": "#808080"}
+
+
+def _luminance(hex_colour: str) -> float:
+    h = NAMED.get(str(hex_colour).lower(), str(hex_colour)).lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _walk(node, path=()):
+    if isinstance(node, dict):
+        yield path, node
+        for k, v in node.items():
+            yield from _walk(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _walk(v, path + (i,))
+
+
+def _views(spec: dict) -> list[dict]:
+    """The unit views of a spec (each with data and marks)."""
+    out = []
+    for _, node in _walk(spec):
+        if "data" in node and ("mark" in node or "layer" in node):
+            out.append(node)
+    return out
+
+
+def _visible_texts(spec: dict) -> list[str]:
+    """Every string a reader of the image sees: titles, footers, axis and legend titles,
+    labels and the values of fields drawn as text or on an axis."""
+    out = []
+    t = spec.get("title") or {}
+    out += [t.get("text", ""), t.get("subtitle", "")] if isinstance(t, dict) else [str(t)]
+    for view in _views(spec):
+        values = (view.get("data") or {}).get("values") or []
+        fields = set()
+        for _, node in _walk(view):
+            enc = node.get("encoding") if isinstance(node, dict) else None
+            if not isinstance(enc, dict):
+                continue
+            for ch, e in enc.items():
+                if not isinstance(e, dict):
+                    continue
+                if e.get("title"):
+                    out.append(str(e["title"]))
+                if ch in ("text", "y", "x", "color") and e.get("field") and e.get("type") in ("nominal", "ordinal", None):
+                    fields.add(e["field"])
+                for tip in e if ch == "tooltip" and isinstance(e, list) else []:
+                    out.append(str(tip.get("title", "")))
+        for v in values:
+            out += [str(v[f]) for f in fields if f in v]
+    return out
+
+
+def _text_colours(spec: dict) -> list[tuple[str, str]]:
+    """(where, colour) of every text the image draws."""
+    out = []
+    t = spec.get("title") or {}
+    if isinstance(t, dict):
+        out += [("title", t.get("color", "#000000")), ("subtitle", t.get("subtitleColor", "#000000"))]
+    cfg = spec.get("config") or {}
+    for k in ("axis", "legend"):
+        out += [(f"{k} labels", cfg.get(k, {}).get("labelColor", "#000000")),
+                (f"{k} title", cfg.get(k, {}).get("titleColor", "#000000"))]
+    for path, node in _walk(spec):
+        mark = node.get("mark") if isinstance(node, dict) else None
+        if isinstance(mark, dict) and mark.get("type") == "text":
+            out.append((f"text mark {'/'.join(map(str, path))}", mark.get("color", "#000000")))
+    return out
+
+
+def lint(spec: dict) -> list[str]:
+    """What a graphics desk would refuse in this chart, one line each; [] when sound."""
+    problems = []
+    meta = (spec.get("usermeta") or {}).get("reportfigures") or {}
+    background = spec.get("background", "#ffffff")
+    # the same unit shares one scale
+    panel_units = []
+    for v in spec.get("vconcat", []):
+        vals = (v.get("data") or {}).get("values") or []
+        units = {x.get("unit") for x in vals if "unit" in x and "label" in x}
+        if units:
+            panel_units.append(tuple(sorted(units)))
+    flat = [u for us in panel_units for u in us]
+    dup = sorted({u for u in flat if flat.count(u) > 1})
+    if dup:
+        problems.append(f"same unit on separate scales: {', '.join(dup)}")
+    # nothing stacked, explicitly or by two bars sharing a row
+    for path, node in _walk(spec):
+        if isinstance(node, dict) and node.get("stack") not in (None, False) and "field" in node:
+            problems.append(f"stacked encoding at {'/'.join(map(str, path))}")
+    for view in _views(spec):
+        layers = view.get("layer") or [view]
+        for layer in layers:
+            mark = layer.get("mark")
+            mtype = mark.get("type") if isinstance(mark, dict) else mark
+            if mtype != "bar":
+                continue
+            vals = (layer.get("data") or view.get("data") or {}).get("values") or []
+            yf = ((view.get("encoding") or {}).get("y") or (layer.get("encoding") or {}).get("y") or {}).get("field")
+            rows = [v.get(yf) for v in vals if yf]
+            if len(rows) != len(set(rows)):
+                problems.append("two bars share a row: they would be stacked")
+    # plan against actual only for the same measure
+    if meta.get("type") == "plan" and not meta.get("same_measure"):
+        problems.append("a plan drawn against an actual that measures something else")
+    # no internal ids in the image
+    ids = sorted({m for t in _visible_texts(spec) for m in CLAIM_ID.findall(t)})
+    if ids:
+        problems.append(f"internal ids in the image: {', '.join(ids[:3])}")
+    # a legend only for what is drawn
+    for view in _views(spec):
+        vals = (view.get("data") or {}).get("values") or []
+        for _, node in _walk(view):
+            enc = node.get("encoding") if isinstance(node, dict) else None
+            for ch in ("color", "fill", "shape", "fillOpacity", "strokeDash"):
+                e = (enc or {}).get(ch) if isinstance(enc, dict) else None
+                if not isinstance(e, dict) or e.get("legend", {}) is None or "field" not in e:
+                    continue
+                domain = (e.get("scale") or {}).get("domain") or []
+                drawn = {v.get(e["field"]) for v in vals}
+                extra = [d for d in domain if d not in drawn]
+                if extra:
+                    problems.append(f"legend for what is not drawn: {', '.join(map(str, extra))}")
+    # text contrast
+    for where, colour in _text_colours(spec):
+        if contrast(colour, background) < 4.5:
+            problems.append(f"{where}: contrast {contrast(colour, background):.1f}:1 < 4.5:1")
+    for path, node in _walk(spec):
+        mark = node.get("mark") if isinstance(node, dict) else None
+        if isinstance(mark, dict) and mark.get("type") == "text" and mark.get("align") == "right" \
+                and float(mark.get("dx", 0)) < 0 and "value < 0" not in json.dumps(node.get("transform", [])):
+            problems.append("a label drawn inside its bar")
+    if '"type": "log"' in json.dumps(spec) or '"type":"log"' in json.dumps(spec, separators=(",", ":")):
+        problems.append("log scale (bars would be drawn empty)")
+    return problems
 
 
 # --- saving ------------------------------------------------------------------------------
@@ -316,45 +578,168 @@ def _png_pixels(png: bytes) -> bytes:
     return zlib.decompress(idat)
 
 
-def accessible_svg(svg: str, title: str, description: str) -> str:
+def accessible_svg(svg: str, title: str, description: str, lang: str = "zh") -> str:
     """role="img" with its own <title> and <desc>, so a screen reader announces the finding."""
     t, d = html.escape(title), html.escape(description)
     head_end = svg.index(">", svg.index("<svg")) + 1
     head = svg[:head_end]
-    head = re.sub(r'\s(role|aria-labelledby|aria-roledescription|aria-label)="[^"]*"', "", head)
-    head = head[:-1] + ' role="img" aria-labelledby="chart-title chart-desc">'
+    head = re.sub(r'\s(role|aria-labelledby|aria-roledescription|aria-label|lang)="[^"]*"', "", head)
+    head = head[:-1] + f' role="img" lang="{"zh-Hans" if lang == "zh" else "en"}" aria-labelledby="chart-title chart-desc">'
     return f'{head}<title id="chart-title">{t}</title><desc id="chart-desc">{d}</desc>{svg[head_end:]}'
 
 
-def render_svg(spec: dict) -> str:
+RENDER_CACHE_ENV = "REPORTFIGURES_RENDER_CACHE"
+
+
+def render_key(spec: dict) -> str:
+    """Content address of a drawing: the spec, the renderer's version and the font."""
+    import hashlib
+
     import vl_convert as vlc
-    return vlc.vegalite_to_svg(spec)
+    blob = json.dumps(spec, sort_keys=True, ensure_ascii=False) + vlc.__version__ + FONT
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def render(spec: dict) -> tuple[str, bytes]:
+    """The SVG and PNG of a spec. Drawing costs about half a second a chart, so drawings are
+    kept by content in $REPORTFIGURES_RENDER_CACHE when set (the build sets it, and draws
+    ahead on the second core): an unchanged chart is never drawn twice."""
+    import os
+
+    import vl_convert as vlc
+    cache = os.environ.get(RENDER_CACHE_ENV)
+    if cache:
+        key = render_key(spec)
+        svg_path, png_path = Path(cache) / f"{key}.svg", Path(cache) / f"{key}.png"
+        try:
+            hit = svg_path.read_text(encoding="utf-8"), png_path.read_bytes()
+            os.utime(svg_path)  # recently used: kept when the cache is pruned
+            return hit
+        except OSError:
+            pass
+    svg = vlc.vegalite_to_svg(spec)
+    png = vlc.svg_to_png(svg, scale=2)  # the same drawing, without running Vega twice
+    if cache:
+        try:
+            Path(cache).mkdir(parents=True, exist_ok=True)
+            for path, data in ((png_path, png), (svg_path, svg.encode("utf-8"))):  # svg last: it marks completion
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+        except OSError:
+            pass
+    return svg, png
+
+
+def render_svg(spec: dict) -> str:
+    return render(spec)[0]
+
+
+def chart_dir(dest: Path, lang: str) -> Path:
+    """charts/ for Chinese, charts/en/ for English: the same file names in both."""
+    return Path(dest) if lang == "zh" else Path(dest) / lang
 
 
 def save_figure(fig: Figure, dest: Path) -> dict[str, str]:
-    """Write every format of a figure into dest/ (charts folder of an edition)."""
-    import vl_convert as vlc
-    dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    out = {"json": dest / f"{fig.id}.vl.json", "svg": dest / f"{fig.id}.svg", "png": dest / f"{fig.id}.png",
-           "html": dest / f"{fig.id}.html", "csv": dest / f"{fig.id}.csv"}
+    """Write every format of a figure into dest/ (charts folder of an edition); English
+    figures go into dest/en/. Refuses a chart that breaks a drawing rule."""
+    problems = lint(fig.spec)
+    if problems:
+        raise InputError(f"figure {fig.id} ({fig.lang}) would mislead: {'; '.join(problems)}", "figures.yml")
+    d = chart_dir(dest, fig.lang)
+    d.mkdir(parents=True, exist_ok=True)
+    out = {"json": d / f"{fig.id}.vl.json", "svg": d / f"{fig.id}.svg", "png": d / f"{fig.id}.png",
+           "html": d / f"{fig.id}.html", "csv": d / f"{fig.id}.csv"}
     out["json"].write_text(json_text(fig.spec), encoding="utf-8")
-    svg = render_svg(fig.spec)
-    out["svg"].write_text(accessible_svg(svg, fig.title, fig.alt), encoding="utf-8")
-    out["png"].write_bytes(vlc.svg_to_png(svg, scale=2))  # the same drawing, without running Vega twice
-    out["html"].write_text(offline_html(fig), encoding="utf-8")
-    out["csv"].write_text(csv_text(_records(fig.table), list(fig.table.columns)), encoding="utf-8")
-    for k, p in out.items():
-        paths[k] = p.name
-    return paths
+    svg, png = render(fig.spec)
+    out["svg"].write_text(accessible_svg(svg, fig.title, fig.alt, fig.lang), encoding="utf-8")
+    out["png"].write_bytes(png)
+    bundle = Path(dest) / "vega.js"
+    if not bundle.exists():
+        bundle.write_text(vega_bundle(), encoding="utf-8")
+    out["html"].write_text(offline_html(fig, "vega.js" if fig.lang == "zh" else "../vega.js"), encoding="utf-8")
+    out["csv"].write_text(csv_text(_records(fig.table), [c for c in fig.table.columns if c != "claim_id"]
+                                   + (["claim_id"] if "claim_id" in fig.table.columns else [])), encoding="utf-8")
+    return {k: p.name for k, p in out.items()}
 
 
-def offline_html(fig: Figure) -> str:
-    """The interactive chart with Vega inlined: opens without a network."""
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed in one file, shared by every chart page (offline).
+    Bundling takes seconds, so it is kept per vl-convert version in the user's cache."""
+    import os
+
     import vl_convert as vlc
-    page = vlc.vegalite_to_html(fig.spec, bundle=True)
-    note = (f'<p class="alt">{html.escape(fig.alt)}</p>'
-            f'<p><a href="{html.escape(fig.id)}.csv">数据表 / data table ({html.escape(fig.id)}.csv)</a></p>')
-    page = page.replace("<head>", f'<head><title>{html.escape(fig.title)}</title>', 1)
-    return page.replace("</body>", note + "</body>", 1)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportfigures"
+    path = cache / f"vega-bundle-{vlc.__version__}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    js = vlc.javascript_bundle()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(js, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the seconds again
+    return js
+
+
+_HTML = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+<style>body{{margin:0;padding:8px;font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1a1a1a}}
+#chart{{width:100%;overflow:hidden}}#chart svg{{max-width:100%;height:auto}}.alt,.get{{font-size:13px;color:#333;max-width:60em}}</style></head>
+<body><div id="chart" role="img" aria-label="{alt}"></div>
+<p class="alt">{alt}</p><p class="get"><a href="{csv}">{data_label}</a></p>
+<script src="{bundle}"></script>
+<script>
+(function(){{
+  var spec = {spec};
+  var id = {fid};
+  function fit(node, w){{
+    if (Array.isArray(node)) {{ node.forEach(function(n){{ fit(n, w); }}); return; }}
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.width === 'number') node.width = w;
+    if (node.axis && node.axis.labelLimit) node.axis.labelLimit = Math.min(220, Math.round(w * 0.45));
+    if (node.mark && node.mark.limit) node.mark.limit = w + 200;
+    Object.keys(node).forEach(function(k){{ if (k !== 'data') fit(node[k], w); }});
+  }}
+  function draw(){{
+    var box = document.getElementById('chart').clientWidth;
+    var w = Math.max(120, box - Math.min(240, Math.round(box * 0.45)) - 80);
+    var s = JSON.parse(JSON.stringify(spec)); fit(s, w);
+    vegaEmbed('#chart', s, {{actions: false, renderer: 'svg'}}).then(function(){{
+      if (window.parent !== window) {{
+        window.parent.postMessage({{reportfigures: {{id: id, height: document.body.scrollHeight}}}}, '*');
+      }}
+    }});
+  }}
+  var t; window.addEventListener('resize', function(){{ clearTimeout(t); t = setTimeout(draw, 150); }});
+  draw();
+}})();
+</script></body></html>
+"""
+
+
+def offline_html(fig: Figure, bundle: str = "vega.js") -> str:
+    """The interactive chart, offline (Vega from a file beside it), as wide as its container,
+    telling an embedding page its height."""
+    spec = json.dumps(fig.spec, ensure_ascii=False).replace("</", "<\\/")
+    return _HTML.format(lang="zh-Hans" if fig.lang == "zh" else "en", title=html.escape(fig.title),
+                        alt=html.escape(fig.alt), csv=html.escape(f"{fig.id}.csv"),
+                        data_label="数据表（精确数值）" if fig.lang == "zh" else "Data table (exact values)",
+                        bundle=bundle, spec=spec, fid=json.dumps(fig.id))
+
+
+def embed_snippet(fig_id: str, year: int, title: str, alt: str, base_url: str = "", lang: str = "zh") -> str:
+    """A responsive iframe of a chart's page, with the script that sets its height."""
+    sub = "" if lang == "zh" else f"{lang}/"
+    src = f"{base_url}{year}/charts/{sub}{fig_id}.html"
+    return (f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" aria-label="{html.escape(alt)}" '
+            f'data-reportfigures="{html.escape(fig_id)}" style="width:100%;border:0" height="460" loading="lazy"></iframe>\n'
+            "<script>window.addEventListener('message',function(e){var d=e.data&&e.data.reportfigures;if(!d)return;"
+            "document.querySelectorAll('iframe[data-reportfigures=\"'+d.id+'\"]').forEach(function(f){f.height=d.height+16;});});"
+            "</script>")
+

@@ -1,11 +1,12 @@
-"""The report against itself: derived figures, consistency rules and text quality.
+"""The report against itself: derived figures, consistency rules, text quality, last year.
 
 Each rule is a small pure function from claims (and the text) to findings. A finding has a
-verdict: `consistent`, `inconsistent` (the report disagrees with itself) or `unverifiable`
-(nothing in the report bears on it). Findings are results, not build failures. Qualifiers
-carry through as bounds: 800余 is [800, ∞), so a rate over it is an upper bound.
-Relations between claims are declared as data (`data/claims/relations.yml`); nothing about a
-particular report is written into a rule.
+rating on the scale of reportfigures.ratings (contradiction, not reproducible, misprint,
+worth a look, consistent, cannot be checked), names only the numbers at fault (`at_fault`)
+apart from those it rests on, and says in one Chinese and one English sentence what is wrong
+and what would settle it (wording in rules/findings.yml, numbers by the one formatter).
+Qualifiers carry through as bounds: 800余 is [800, ∞), so a rate over it is an upper bound.
+Relations come from data/claims/relations.yml (declared) and from the text (relations.py).
 """
 
 from __future__ import annotations
@@ -16,37 +17,45 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-
+from . import ratings
 from .errors import CatalogError
 from .files import load_yaml_list
+from .formats import quantity, quantity_en
 from .numbers import LIST_SEP
 from .rules import load_rules
 from .text import Document
 
 APPROX_TOLERANCE = 0.10  # 约/近/左右: ±10 %, the usual reading of "about" in this genre
-RELATION_TYPES = ("part_whole", "stated_rate", "ratio", "sum", "target_vs_actual")
-FINDING_COLUMNS = ["check_id", "rule", "verdict", "claims", "numbers", "computed", "formula",
-                   "evidence", "start", "end", "note"]
-DERIVED_COLUMNS = ["id", "formula", "value", "low", "high", "qualifier", "unit", "inputs", "note"]
+RELATION_TYPES = ("part_whole", "stated_rate", "ratio", "sum", "target_vs_actual", "change_vs_base")
+FINDING_COLUMNS = ["check_id", "rule", "origin", "rating", "rating_zh", "rating_en", "sentence_zh", "sentence_en",
+                   "claims", "at_fault", "numbers", "computed", "formula", "evidence", "start", "end", "note"]
+DERIVED_COLUMNS = ["id", "formula", "value", "low", "high", "qualifier", "unit", "text", "inputs", "note"]
 
 
 @dataclass
 class Finding:
     check_id: str
     rule: str
-    verdict: str
+    rating: str
     claims: list[str]
+    at_fault: list[str]
     numbers: str
+    sentence_zh: str = ""
+    sentence_en: str = ""
     computed: str = ""
     formula: str = ""
     evidence: str = ""
     start: int | None = None
     end: int | None = None
     note: str = ""
+    origin: str = "auto"
 
     def row(self) -> dict:
         d = asdict(self)
         d["claims"] = ";".join(self.claims)
+        d["at_fault"] = ";".join(self.at_fault)
+        r = ratings.rating(self.rating)
+        d["rating_zh"], d["rating_en"] = r.zh, r.en
         return d
 
 
@@ -65,14 +74,36 @@ class Derived:
     def row(self) -> dict:
         d = asdict(self)
         d["inputs"] = ";".join(self.inputs)
+        d["text"] = quantity(round_half(self.value), self.unit, self.qualifier if self.qualifier != "between" else "exact")
+        for k in ("value", "low", "high"):  # an open bound is empty, never "inf"
+            d[k] = "" if d[k] is None or not math.isfinite(d[k]) else d[k]
         return d
+
+
+def round_half(x: float, places: int = 2) -> float:
+    """The value as the one formatter prints it (half up, 2 places), for every place it shows."""
+    from decimal import ROUND_HALF_UP, Decimal
+    return float(Decimal(str(x)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+@lru_cache(maxsize=1)
+def _templates() -> dict:
+    return load_rules("findings")
+
+
+def say(rule: str, rating: str, **values) -> tuple[str, str]:
+    """The finding's sentence in Chinese and English, from rules/findings.yml."""
+    t = _templates()[rule][rating]
+    return t["zh"].format(**values), t["en"].format(**values)
 
 
 # --- bounds ----------------------------------------------------------------------------------
 
-def bounds(value: float, qualifier: str) -> tuple[float, float]:
-    """The interval a printed number allows: 800余 → [800, ∞), 约100 → [90, 110]."""
+def bounds(value: float, qualifier: str, high: float | None = None) -> tuple[float, float]:
+    """The interval a printed number allows: 800余 → [800, ∞), 约100 → [90, 110], 3—5 → [3, 5]."""
     v = float(value)
+    if qualifier == "range" and high not in (None, ""):
+        return v, float(high)
     if qualifier == "at_least":
         return v, math.inf
     if qualifier == "at_most":
@@ -80,6 +111,10 @@ def bounds(value: float, qualifier: str) -> tuple[float, float]:
     if qualifier == "approx":
         return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
     return v, v
+
+
+def claim_bounds(c: dict) -> tuple[float, float]:
+    return bounds(c["value"], c["qualifier"], c.get("high"))
 
 
 def qualifier_of(low: float, high: float) -> str:
@@ -103,10 +138,37 @@ def decimals(surface: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def fmt(x: float) -> str:
-    if math.isinf(x):
-        return "∞"
-    return f"{x:.4g}" if abs(x) < 1000 else f"{x:.0f}"
+def span_text(lo: float, hi: float, unit: str) -> str:
+    """A derived interval in the one formatter's words: 87.94%, 至多22.13%, 至少12.33名/个."""
+    q = qualifier_of(lo, hi)
+    if q == "exact":
+        return quantity(round_half(lo), unit)
+    if q == "at_least":
+        return quantity(round_half(lo), unit, "at_least")
+    if q == "at_most":
+        return quantity(round_half(hi), unit, "at_most")
+    return f"{quantity(round_half(lo), unit)}–{quantity(round_half(hi), unit)}"
+
+
+def span_text_en(lo: float, hi: float, unit: str) -> str:
+    q = qualifier_of(lo, hi)
+    if q in ("exact", "at_least"):
+        return quantity_en(round_half(lo), unit, q)
+    if q == "at_most":
+        return quantity_en(round_half(hi), unit, q)
+    return f"{quantity_en(round_half(lo), unit)}–{quantity_en(round_half(hi), unit)}"
+
+
+def q(c: dict) -> str:
+    return quantity(c["value"], c["unit"], c["qualifier"])
+
+
+def q_en(c: dict) -> str:
+    return quantity_en(c["value"], c["unit"], c["qualifier"])
+
+
+def _exact(*cs: dict) -> bool:
+    return all(c["qualifier"] == "exact" for c in cs)
 
 
 # --- relations (declared as data) ---------------------------------------------------------------
@@ -129,10 +191,11 @@ def load_relations(path: Path | str, claim_ids: set[str]) -> list[dict]:
             if ref not in claim_ids:
                 raise CatalogError(f"line {line}: relation '{rid}' names unknown claim '{ref}'", path)
         rel["line"] = line
+        rel["origin"] = "declared"
     return [rel for _, rel in entries]
 
 
-_REF_KEYS = ("part", "whole", "rate", "bases", "numerator", "denominator", "parts", "target", "actual")
+_REF_KEYS = ("part", "whole", "rate", "bases", "numerator", "denominator", "parts", "target", "actual", "claim", "change")
 
 
 def claim_refs(rel: dict) -> list[str]:
@@ -153,7 +216,7 @@ def _as_list(v) -> list[str]:
 def _sum_bounds(claims: dict, ids: list[str]) -> tuple[float, float]:
     lo = hi = 0.0
     for i in ids:
-        a, b = bounds(claims[i]["value"], claims[i]["qualifier"])
+        a, b = claim_bounds(claims[i])
         lo, hi = lo + a, hi + b
     return lo, hi
 
@@ -162,23 +225,46 @@ def _surfaces(claims: dict, ids: list[str]) -> str:
     return " + ".join(claims[i]["surface"] for i in ids)
 
 
+def _listing(claims: dict, ids: list[str], en: bool = False) -> str:
+    f = q_en if en else q
+    return (", " if en else "、").join(f(claims[i]) for i in ids)
+
+
+def _subject(c: dict, en: bool = False) -> str:
+    return (c.get("subject_en") if en else c.get("subject_zh")) or ""
+
+
 # --- rules -----------------------------------------------------------------------------------
 
 def check_part_whole(rel: dict, claims: dict) -> tuple[list[Finding], list[Derived]]:
-    """A part cannot exceed its whole; the share it implies is a derived figure."""
-    part, whole = claims[rel["part"]], claims[rel["whole"]]
-    p, w = bounds(part["value"], part["qualifier"]), bounds(whole["value"], whole["qualifier"])
-    verdict = "inconsistent" if p[0] > w[1] else "consistent"
-    ids = [rel["part"], rel["whole"]]
+    """A part cannot exceed its whole; with several parts (其中A、B), their sum cannot."""
+    part_ids, whole = _as_list(rel["part"]), claims[rel["whole"]]
+    p, w = _sum_bounds(claims, part_ids), claim_bounds(whole)
+    several = len(part_ids) > 1
+    if p[0] > w[1]:
+        rating = "contradiction"  # even the smallest the part can be exceeds the largest whole
+    elif p[1] <= w[0]:
+        rating = "consistent"
+    else:
+        rating = "cannot_check"  # qualifiers leave both readings open
     share = divide(p, w, 100.0)
-    f = Finding(rel["id"], "part_whole", verdict, ids, f"{part['surface']} of {whole['surface']}",
-                computed=f"{fmt(share[0])}–{fmt(share[1])}%" if share[0] != share[1] else f"{fmt(share[0])}%",
-                formula=f"{rel['part']} ≤ {rel['whole']}", evidence=whole["sentence"])
+    ids = part_ids + [rel["whole"]]
+    rule = "parts_within" if several else "part_whole"
+    values = {"part": _listing(claims, part_ids), "whole": q(whole), "share": span_text(*share, "%"),
+              "part_subject": _subject(claims[part_ids[0]]), "whole_subject": _subject(whole),
+              "part_subject_en": _subject(claims[part_ids[0]], True), "whole_subject_en": _subject(whole, True),
+              "parts": _listing(claims, part_ids), "parts_en": _listing(claims, part_ids, True),
+              "total": span_text(*p, whole["unit"])}
+    zh, en = say(rule, rating, **values)
+    f = Finding(rel["id"], rule, rating, ids, part_ids if rating == "contradiction" else [],
+                f"{_surfaces(claims, part_ids)} of {whole['surface']}", zh, en,
+                computed=span_text(*share, "%"), formula=f"{' + '.join(part_ids)} ≤ {rel['whole']}",
+                evidence=whole["sentence"], origin=rel.get("origin", "declared"))
     derived = []
-    if rel.get("rate"):
+    if rel.get("rate") and not several:
         r = rel["rate"]
         value = share[0] if share[0] == share[1] else (share[1] if math.isfinite(share[1]) else share[0])
-        derived.append(Derived(r["id"], f"100 × {rel['part']} / {rel['whole']}", value, share[0], share[1],
+        derived.append(Derived(r["id"], f"100 × {part_ids[0]} / {rel['whole']}", value, share[0], share[1],
                                qualifier_of(*share), "%", ids, r.get("en", "")))
     return [f], derived
 
@@ -188,28 +274,41 @@ def check_stated_rate(rel: dict, claims: dict) -> tuple[list[Finding], list[Deri
     rate = claims[rel["rate"]]
     r, d = float(rate["value"]), decimals(rate["surface"])
     half = 0.5 * 10 ** -d
-    tried = []
+    tried, exact_bases = [], []
     for base_id in rel["bases"]:
         base = claims[base_id]
         if base["qualifier"] != "exact":
             tried.append(f"{base['surface']}: not exact")
             continue
+        exact_bases.append(base_id)
         n = int(base["value"])
+        if n <= 0:
+            continue
         lo_k = math.ceil(n * (r - half) / 100 - 1e-9)
         hi_k = math.floor(n * (r + half) / 100 + 1e-9)
         hits = [k for k in range(max(lo_k, 0), min(hi_k, n) + 1) if round(100 * k / n, d) == round(r, d)]
         if hits:
-            return [Finding(rel["id"], "stated_rate", "consistent", [rel["rate"], base_id],
-                            f"{rate['surface']} over {base['surface']}", computed=f"{hits[0]}/{n} = {100 * hits[0] / n:.{d + 2}f}%",
-                            formula=f"∃k: round(100k/{n}, {d}) = {r}", evidence=rate["sentence"])], []
+            k = hits[0]
+            zh, en = say("stated_rate", "consistent", rate=q(rate), base=q(base), k=k,
+                         k_over_n=f"{k}/{n} = {100 * k / n:.{d + 2}f}%", rate_subject_en=_subject(rate, True))
+            return [Finding(rel["id"], "stated_rate", "consistent", [rel["rate"], base_id], [],
+                            f"{rate['surface']} over {base['surface']}", zh, en,
+                            computed=f"{k}/{n} = {100 * k / n:.{d + 2}f}%",
+                            formula=f"∃k: round(100k/{n}, {d}) = {r}", evidence=rate["sentence"],
+                            origin=rel.get("origin", "declared"))], []
         near = [k for k in (lo_k - 1, lo_k, hi_k, hi_k + 1) if 0 < k <= n]
         tried.append(f"{n}: " + ", ".join(f"{k}/{n}={100 * k / n:.{d + 2}f}%" for k in sorted(set(near))))
-    verdict = "unverifiable" if all("not exact" in t for t in tried) else "inconsistent"
-    return [Finding(rel["id"], "stated_rate", verdict, [rel["rate"], *rel["bases"]],
-                    f"{rate['surface']} over " + " or ".join(claims[b]["surface"] for b in rel["bases"]),
+    bases = [claims[b] for b in rel["bases"]]
+    rating = "not_reproducible" if exact_bases else "cannot_check"
+    zh, en = say("stated_rate", rating, rate=q(rate), bases="或".join(q(b) for b in bases),
+                 bases_en=" or ".join(q_en(b) for b in bases), rate_subject_en=_subject(rate, True))
+    return [Finding(rel["id"], "stated_rate", rating, [rel["rate"], *rel["bases"]],
+                    [rel["rate"]] if rating == "not_reproducible" else [],
+                    f"{rate['surface']} over " + " or ".join(b["surface"] for b in bases), zh, en,
                     computed="; ".join(tried), formula=f"∃k: round(100k/n, {d}) = {r}",
-                    evidence=rate["sentence"],
-                    note="no integer numerator over any candidate base gives the printed rate")], []
+                    evidence=rate["sentence"], origin=rel.get("origin", "declared"),
+                    note="no integer numerator over any candidate base gives the printed rate"
+                    if exact_bases else "the candidate bases are not exact")], []
 
 
 def derive_ratio(rel: dict, claims: dict) -> tuple[list[Finding], list[Derived]]:
@@ -230,51 +329,150 @@ def check_sum(rel: dict, claims: dict) -> tuple[list[Finding], list[Derived]]:
     if not rel.get("whole"):
         return [], derived
     whole = claims[rel["whole"]]
-    w = bounds(whole["value"], whole["qualifier"])
-    verdict = "consistent" if lo <= w[1] and w[0] <= hi else "inconsistent"
-    return [Finding(rel["id"], "sum", verdict, parts + [rel["whole"]], f"{_surfaces(claims, parts)} vs {whole['surface']}",
-                    computed=fmt(lo) if lo == hi else f"{fmt(lo)}–{fmt(hi)}", formula=f"Σ parts = {rel['whole']}",
-                    evidence=whole["sentence"])], derived
+    w = claim_bounds(whole)
+    overlap = lo <= w[1] and w[0] <= hi
+    if not overlap:
+        rating = "contradiction"
+    elif _exact(whole, *[claims[p] for p in parts]):
+        rating = "consistent"
+    else:
+        rating = "cannot_check" if (math.isinf(hi) or math.isinf(w[1])) else "consistent"
+    values = {"parts": _listing(claims, parts), "parts_en": _listing(claims, parts, True),
+              "total": span_text(lo, hi, unit), "whole": q(whole)}
+    zh, en = say("sum", rating, **values)
+    return [Finding(rel["id"], "sum", rating, parts + [rel["whole"]],
+                    [rel["whole"]] if rating == "contradiction" else [],
+                    f"{_surfaces(claims, parts)} vs {whole['surface']}", zh, en,
+                    computed=span_text(lo, hi, unit), formula=f"Σ parts = {rel['whole']}",
+                    evidence=whole["sentence"], origin=rel.get("origin", "declared"))], derived
 
 
 def compare_target(rel: dict, claims: dict) -> tuple[list[Finding], list[Derived]]:
-    """Next year's target against this year's actual: compared, but a plan cannot be checked."""
+    """Next year's target against this year's actual, declared only where the report says
+    they measure the same thing: compared, but a plan cannot be checked."""
     t_ids, a_ids = _as_list(rel["target"]), _as_list(rel["actual"])
     t, a = _sum_bounds(claims, t_ids), _sum_bounds(claims, a_ids)
     change = t[0] - a[0]
-    pct = 100 * change / a[0] if a[0] else math.nan
     unit = claims[t_ids[0]]["unit"]
     d = Derived(rel["id"], f"({' + '.join(t_ids)}) − ({' + '.join(a_ids)})", change, t[0] - a[1], t[1] - a[0],
                 qualifier_of(t[0] - a[1], t[1] - a[0]), unit, t_ids + a_ids, rel.get("en", ""))
-    word = "above" if change > 0 else "below" if change < 0 else "equal to"
-    f = Finding(rel["id"], "target_vs_actual", "unverifiable", t_ids + a_ids,
-                f"{_surfaces(claims, t_ids)} (target) vs {_surfaces(claims, a_ids)} (actual)",
-                computed=f"{change:+g} {unit} ({pct:+.1f}%)", formula="target − actual",
-                evidence=claims[t_ids[0]]["sentence"],
-                note=f"the target is {word} the year's actual; a plan cannot be checked against the report")
+    year = rel.get("year", "")
+    zh, en = say("target_vs_actual", "cannot_check", target=_listing(claims, t_ids), actual=_listing(claims, a_ids),
+                 year=year, next_year=(year + 1) if isinstance(year, int) else "")
+    f = Finding(rel["id"], "target_vs_actual", "cannot_check", t_ids + a_ids, [],
+                f"{_surfaces(claims, t_ids)} (target) vs {_surfaces(claims, a_ids)} (actual)", zh, en,
+                computed=f"{change:+g} {unit}", formula="target − actual", evidence=claims[t_ids[0]]["sentence"],
+                origin=rel.get("origin", "declared"))
     return [f], [d]
+
+
+def check_change(rel: dict, claims: dict, base: dict[str, dict] | None) -> tuple[list[Finding], list[Derived]]:
+    """A change the text states against last year (较上年增加67件) against the base edition's
+    value of the same claim, at the printed precision of the change."""
+    cur, chg = claims[rel["claim"]], claims[rel["change"]]
+    mode, sign = rel.get("mode", "abs"), int(rel.get("sign", 1))
+    ids = [rel["change"], rel["claim"]]
+    word = "增加" if sign > 0 else "减少"
+    unit = "个百分点" if mode == "pp" else "%" if mode == "pct" else cur["unit"]
+    common = {"stated": q(chg), "subject": _subject(cur), "subject_en": _subject(cur, True) or cur["surface"]}
+    old = (base or {}).get(rel["claim"])
+    if base is None or old is None:
+        reason = ("没有上一版报告可比" if base is None else f"上一版报告中没有“{_subject(cur)}”这一数字")
+        reason_en = ("There is no earlier edition to compare with" if base is None
+                     else f"Last year's report has no figure for {common['subject_en']}")
+        zh, en = say("change_vs_base", "cannot_check", reason=reason, reason_en=reason_en, **common)
+        return [Finding(rel["id"], "change_vs_base", "cannot_check", ids, [], f"{chg['surface']} vs last year",
+                        zh, en, formula=f"{rel['claim']} − last year's {rel['claim']}", evidence=chg["sentence"],
+                        origin=rel.get("origin", "auto"), note="no base value")], []
+    n_lo, n_hi = claim_bounds(cur)
+    o_lo, o_hi = claim_bounds(old)
+    if mode == "pct":
+        lo = 100 * (n_lo - o_hi) / o_hi if o_hi and math.isfinite(o_hi) else -math.inf
+        hi = 100 * (n_hi - o_lo) / o_lo if o_lo else math.inf
+    else:
+        lo, hi = n_lo - o_hi, n_hi - o_lo
+    s_lo, s_hi = claim_bounds(chg)
+    s_lo, s_hi = (s_lo, s_hi) if sign > 0 else (-s_hi, -s_lo)
+    half = 0.5 * 10 ** -decimals(chg["surface"]) if mode == "pct" or decimals(chg["surface"]) else 0.0
+    fits = lo <= s_hi + half + 1e-9 and s_lo - half - 1e-9 <= hi
+    exact = lo == hi
+    if fits:
+        rating = "consistent"
+    elif exact or math.isfinite(lo) and math.isfinite(hi):
+        rating = "contradiction"
+    else:
+        rating = "cannot_check"
+    comp = span_text(abs(lo), abs(hi), unit) if exact else f"{span_text(lo, hi, unit)}"
+    zh, en = say("change_vs_base", rating if rating != "cannot_check" else "consistent",
+                 old=q(old), new=q(cur), computed=comp, direction="增加" if lo >= 0 else "减少", **common) \
+        if rating != "cannot_check" else say("change_vs_base", "cannot_check",
+                                             reason="上年或今年的数字只是约数", reason_en="Last year's or this year's figure is only approximate", **common)
+    return [Finding(rel["id"], "change_vs_base", rating, ids, [rel["change"]] if rating == "contradiction" else [],
+                    f"{chg['surface']} vs {old['surface']} → {cur['surface']}", zh, en, computed=comp,
+                    formula=f"{rel['claim']} − last year's {rel['claim']}" + (" (%)" if mode == "pct" else ""),
+                    evidence=chg["sentence"], origin=rel.get("origin", "auto"),
+                    note=f"stated {word} {chg['surface']}")], []
 
 
 RULES = {"part_whole": check_part_whole, "stated_rate": check_stated_rate, "ratio": derive_ratio,
          "sum": check_sum, "target_vs_actual": compare_target}
 
 
+# --- list counts ------------------------------------------------------------------------------
+
+_ITEM_OK = re.compile(r"^[\u4e00-\u9fff“”·\-A-Za-z0-9（）()]{1,16}$")
+_HEADING_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_NUMERAL_IN = re.compile(r"[0-9０-９一二两三四五六七八九十]+(?:个|项|名|家|省市|市|地|级|类|条)")
+
+
+def clean_items(items: list[str], head: str = "") -> tuple[list[str], bool]:
+    """The items of an enumeration, and whether they are really the things counted.
+
+    The verbs that lead the first item are not part of it (围绕制定开发区条例 → 开发区条例);
+    an item after the count is cut at the counted noun (…机制改革架起了… → …机制改革). The
+    items are sound when each is a short name: a phrase that opens with a verb or an adverb
+    of action (加大品牌推广力度) summarises, a phrase with a number of its own is a clause,
+    and then the rule cannot tell whether the count and the list disagree."""
+    from .subjects import is_action, strip_leading_verbs
+
+    if not items:
+        return [], False
+    if all(_HEADING_ITEM.match(i) for i in items):
+        return items, True  # 以下六个方面 followed by the (一)…(六) headings
+    out = list(items)
+    if head and len(head) >= 2 and all(head[-2:] in i for i in out):
+        out = [i[:i.index(head[-2:]) + 2] for i in out]
+    out[0] = strip_leading_verbs(out[0], out[1:]) or out[0]
+    sound = all(_ITEM_OK.match(i) and not is_action(i) and not _NUMERAL_IN.search(i) for i in out)
+    if sound:
+        lens = sorted(len(i) for i in out)
+        sound = lens[-1] <= max(8, 3 * lens[0])
+    return (out, True) if sound else (items, False)
+
+
 def check_list_count(claim: dict) -> Finding:
-    """A stated count against the items listed beside it; 等 makes the list a lower bound."""
-    items = [i for i in str(claim.get("listed") or "").split(LIST_SEP) if i]
+    """A stated count against the items listed beside it (等 makes the list a lower bound).
+    Only items that are really the enumeration's can contradict the count."""
+    raw = [i for i in str(claim.get("listed") or "").split(LIST_SEP) if i]
+    items, sound = clean_items(raw, str(claim.get("noun") or ""))
     n, m = float(claim["value"]), len(items)
     open_ = str(claim.get("listed_open")).lower() == "true"
+    agree = (m <= n) if open_ else (m == n)
     if not items:
-        verdict, note = "unverifiable", "no items listed beside it"
-    elif open_:
-        verdict = "consistent" if m <= n else "inconsistent"
-        note = f"{m} listed with 等: at least {m}" + ("" if m <= n else f", more than the {n:g} stated")
+        rating = "cannot_check"
+    elif sound:
+        rating = "consistent" if agree else "contradiction"
     else:
-        verdict = "consistent" if m == n else "inconsistent"
-        note = f"{m} listed, list closed" + ("" if m == n else f", but {n:g} stated")
-    return Finding(f"{claim['id']}.list", "list_count", verdict, [claim["id"]], f"{claim['surface']} vs {m} listed",
-                   computed=str(m), formula="listed == stated (≤ with 等)", evidence=claim["sentence"],
-                   note=note + (": " + "、".join(items) if items else ""))
+        rating = "cannot_check" if agree else "worth_a_look"
+    shown = "、".join(items)
+    zh, en = say("list_count", rating, count=f"“{claim['surface']}”", count_en=f"“{claim['surface']}” ({q_en(claim)})",
+                 listed=m, items=shown or "—")
+    note = (f"{m} listed with 等: at least {m}" if open_ else f"{m} listed, list closed") + (
+        "" if sound else "; the listed phrases may not be the counted items")
+    return Finding(f"{claim['id']}.list", "list_count", rating, [claim["id"]],
+                   [claim["id"]] if rating in ("contradiction", "worth_a_look") else [],
+                   f"{claim['surface']} vs {m} listed", zh, en, computed=str(m),
+                   formula="listed == stated (≤ with 等)", evidence=claim["sentence"], note=note, origin="auto")
 
 
 # --- text quality ----------------------------------------------------------------------------
@@ -312,7 +510,7 @@ def find_duplications(doc: Document) -> list[Finding]:
                 if m.group() in redup or word * 2 in redup or set(word) <= _NUMERAL:
                     continue
                 a = s + m.start()
-                out.append(_dup_finding(doc, a, a + len(m.group()), f"“{word}” printed twice"))
+                out.append(_dup_finding(doc, a, a + len(m.group()), word, f"“{word}” printed twice"))
                 taken.update(range(a, a + len(m.group())))
             for m in re.finditer(rf"([{_CJK}])\1", seg):
                 a = s + m.start()
@@ -327,7 +525,7 @@ def find_duplications(doc: Document) -> list[Finding]:
                     note = f"“{lw}|{rw}”: the left word is rare (frequency {freq.get(lw, 0)}), likely a doubled “{ch}”"
                 else:
                     note = f"the second “{ch}” belongs to no word: a doubled character"
-                out.append(_dup_finding(doc, a, a + 2, note))
+                out.append(_dup_finding(doc, a, a + 2, ch, note))
     return out
 
 
@@ -351,10 +549,21 @@ def _word_at(jb, seg: str, i: int, j: int) -> tuple[str | None, str | None]:
     return left, right
 
 
-def _dup_finding(doc: Document, a: int, b: int, note: str) -> Finding:
+def _context(doc: Document, a: int, b: int, width: int = 3) -> str:
+    """A few characters either side of a span, inside its paragraph."""
+    p = doc.paragraph_at(a)
+    lo = max(p.start if p else 0, a - width)
+    hi = min(p.end if p else len(doc.text), b + width)
+    return re.sub(r"\s+", "", doc.text[lo:hi]).strip("“”\"，,。；;、：:")
+
+
+def _dup_finding(doc: Document, a: int, b: int, repeated: str, note: str) -> Finding:
     sent = doc.sentence_at(a)
     surface = doc.text[a:b]
-    return Finding(f"text.duplication.{a}", "duplicated_characters", "inconsistent", [], surface,
+    ctx = _context(doc, a, b)
+    fixed = ctx.replace(surface, repeated, 1)
+    zh, en = say("duplicated_characters", "misprint", context=ctx, repeated=repeated, fixed=fixed)
+    return Finding(f"text.duplication.{a}", "duplicated_characters", "misprint", [], [], surface, zh, en,
                    formula="no character sequence printed twice", evidence=sent.text if sent else surface,
                    start=a, end=b, note=note)
 
@@ -377,8 +586,10 @@ def find_unbalanced_quotes(doc: Document) -> list[Finding]:
                     depth = 0
         if bad_at is not None:
             sent = doc.sentence_at(bad_at)
-            out.append(Finding(f"text.quotes.{bad_at}", "unbalanced_quotes", "inconsistent", [],
-                               doc.text[max(p.start, bad_at - 6):bad_at + 6], formula="“ and ” alternate",
+            ctx = _context(doc, bad_at, bad_at + 1, 6)
+            zh, en = say("unbalanced_quotes", "misprint", context=ctx)
+            out.append(Finding(f"text.quotes.{bad_at}", "unbalanced_quotes", "misprint", [], [],
+                               doc.text[max(p.start, bad_at - 6):bad_at + 6], zh, en, formula="“ and ” alternate",
                                evidence=sent.text if sent else "", start=bad_at, end=bad_at + 1,
                                note="a quotation mark without its partner"))
     return out
@@ -386,22 +597,58 @@ def find_unbalanced_quotes(doc: Document) -> list[Finding]:
 
 # --- all checks ------------------------------------------------------------------------------
 
-def run_checks(claims: list[dict], relations: list[dict], doc: Document) -> tuple[list[Finding], list[Derived]]:
-    """Every rule over the claims and the text; claims no rule bears on are `unverifiable`."""
+def run_checks(claims: list[dict], relations: list[dict], doc: Document, *,
+               base: dict[str, dict] | None = None, year: int | None = None) -> tuple[list[Finding], list[Derived]]:
+    """Every rule over the claims and the text; `base` is last year's claims by id (None
+    when there is no earlier edition). Claims no rule bears on cannot be checked."""
     by_id = {c["id"]: c for c in claims}
     findings: list[Finding] = []
     derived: list[Derived] = []
     for rel in relations:
-        f, d = RULES[rel["type"]](rel, by_id)
+        if rel["type"] == "change_vs_base":
+            f, d = check_change(rel, by_id, base)
+        else:
+            if rel["type"] == "target_vs_actual" and year is not None:
+                rel = rel | {"year": year}
+            f, d = RULES[rel["type"]](rel, by_id)
         findings += f
         derived += d
     for c in claims:
         if c["kind"] == "list_count":
             findings.append(check_list_count(c))
-    checked = {cid for f in findings if f.verdict != "unverifiable" for cid in f.claims}
+    for f in findings:  # a finding marks the place of the number at fault (or of its first claim)
+        anchor = by_id.get((f.at_fault or f.claims or [None])[0])
+        if anchor is not None and f.start is None:
+            f.start, f.end = anchor["start"], anchor["end"]
+    named = {cid for f in findings for cid in f.claims}
     for c in claims:
-        if c["id"] not in checked and not any(c["id"] in f.claims for f in findings):
-            findings.append(Finding(f"{c['id']}.standalone", "standalone", "unverifiable", [c["id"]], c["surface"],
-                                    evidence=c["sentence"], note="no other number in the report bears on this claim"))
+        if c["id"] not in named:
+            zh, en = say("standalone", "cannot_check", subject=_subject(c), value=q(c), value_en=q_en(c),
+                         subject_en=_subject(c, True))
+            findings.append(Finding(f"{c['id']}.standalone", "standalone", "cannot_check", [c["id"]], [], c["surface"],
+                                    zh, en, evidence=c["sentence"], start=c["start"], end=c["end"],
+                                    note="no other number in the report bears on this claim"))
     findings += find_duplications(doc) + find_unbalanced_quotes(doc)
     return findings, derived
+
+
+def claim_ratings(findings: list[dict]) -> dict[str, str]:
+    """Each claim's own rating: the worst rating of a finding where it is the number at
+    fault; else consistent where a check confirms it; else cannot be checked. A claim that
+    is only evidence of another number's problem is not marked."""
+    fault: dict[str, list[str]] = {}
+    seen: dict[str, list[str]] = {}
+    for f in findings:
+        for cid in filter(None, str(f.get("at_fault") or "").split(";")):
+            fault.setdefault(cid, []).append(f["rating"])
+        for cid in filter(None, str(f.get("claims") or "").split(";")):
+            seen.setdefault(cid, []).append(f["rating"])
+    out = {}
+    for cid, rs in seen.items():
+        if cid in fault:
+            out[cid] = ratings.worst(fault[cid])
+        elif "consistent" in rs:
+            out[cid] = "consistent"
+        else:
+            out[cid] = "cannot_check"
+    return out

@@ -35,19 +35,30 @@ def cli(ctx: click.Context, root: str | None) -> None:
 def extract(path: str, fmt: str) -> None:
     """Print every number mention of a text file, one row each.
 
+    PATH may be a folder: every *.txt in it, in name order, in one table whose first column
+    `file` names the report (a file that cannot be read stops there, exit 2).
+
     Example:
 
     \b
         reportfigures extract data/raw/2024/report.txt --format json
+        reportfigures extract ../shared/corpus/gov-work-reports-2026/ > corpus-numbers.csv
     """
-    from .files import csv_text, json_text
-    from .numbers import COLUMNS, extract as run_extract
+    from .errors import InputError
+    from .numbers import extract as run_extract, mention_table, mention_tables
     from .source import read_text
 
-    src = read_text(path)
-    rows = [m.row() for m in run_extract(src.text)]
-    out = csv_text(rows, COLUMNS) if fmt == "csv" else json_text([{k: r[k] for k in COLUMNS} for r in rows])
-    click.echo(out, nl=False)
+    # written in pieces: an output as large as the input is never held twice in memory
+    folder = Path(path)
+    if not folder.is_dir():
+        pieces = mention_table(run_extract(read_text(path).text), fmt)
+    else:
+        files = sorted(folder.glob("*.txt"))
+        if not files:
+            raise InputError("is a folder without *.txt report files", folder)
+        pieces = mention_tables(((str(f), run_extract(read_text(f).text)) for f in files), fmt)
+    for piece in pieces:
+        click.echo(piece, nl=False)
 
 
 @cli.command()
@@ -103,11 +114,48 @@ def check(ctx: click.Context, year: int) -> None:
         click.echo(f"{v['suite']}: {ok}/{len(v['results'])} expectations met")
     counts: dict[str, int] = {}
     for f in res.findings:
-        counts[f["verdict"]] = counts.get(f["verdict"], 0) + 1
+        counts[f["rating"]] = counts.get(f["rating"], 0) + 1
     click.echo("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    for f in res.findings:
-        if f["verdict"] == "inconsistent":
-            click.echo(f"  inconsistent  {f['rule']:<22} {f['numbers']}  {f['note'][:70]}")
+    from .ratings import FAULTS, ORDER
+    for f in sorted(res.findings, key=lambda f: ORDER.index(f["rating"])):
+        if f["rating"] in FAULTS:
+            click.echo(f"  {f['rating']:<17} {f['sentence_en']}")
+
+
+@cli.command()
+@click.argument("figure_id")
+@click.option("--year", type=int, default=2024, show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.pass_context
+def chart(ctx: click.Context, figure_id: str, year: int, lang: str) -> None:
+    """Draw one chart of a built edition as data/charts/figures.yml says now, for a look.
+
+    The edit-and-look loop of figures.yml: the chart goes to outputs/.preview/<year>/ (not
+    into the published edition; `reportfigures build` re-runs only what the edit touched).
+
+    \b
+        reportfigures chart proposals_filing --year 2024 --lang en
+    """
+    from .charts import make_figure, save_figure
+    from .errors import InputError
+    from .paths import check_year, outputs_dir
+    from .present import open_edition
+
+    root = _root(ctx)
+    check_year(year)
+    out = outputs_dir(root, year)
+    if not (out / "claims.json").exists():
+        raise InputError(f"edition {year} is not built: run `reportfigures build --year {year}`", out)
+    ed = open_edition(root, year, out)
+    defn = next((d for d in ed.figures if d["id"] == figure_id), None)
+    if defn is None:
+        raise InputError(f"no figure '{figure_id}' (figures: {', '.join(d['id'] for d in ed.figures)})",
+                         root / "data" / "charts" / "figures.yml")
+    fig = make_figure(defn, ed.claims, ed.derived, ed.findings, ed.meta, year, lang)
+    dest = root / "outputs" / ".preview" / str(year)
+    save_figure(fig, dest)
+    folder = dest if lang == "zh" else dest / lang
+    click.echo(f"{folder / (figure_id + '.png')}\n{fig.title} — {fig.subtitle}")
 
 
 @cli.command()
@@ -129,21 +177,25 @@ def suites(ctx: click.Context, write: bool) -> None:
 @click.option("--year", type=int, required=True)
 @click.option("--text", "text_path", type=click.Path(), required=True, help="The new year's report (any encoding).")
 @click.option("--base-year", type=int, default=None, help="Edition to compare with (default: the latest earlier one).")
+@click.option("--reopen", default=None, metavar="WHY",
+              help="Draft a signed-off year again; the reason is logged in data/editions/<year>/decisions.log.")
 @click.pass_context
-def new_edition_cmd(ctx: click.Context, year: int, text_path: str, base_year: int | None) -> None:
+def new_edition_cmd(ctx: click.Context, year: int, text_path: str, base_year: int | None, reopen: str | None) -> None:
     """Start a year's edition: archive its text and draft its claims for review.
 
-    Exits 0 when every claim was found and no number is left over, 1 while the draft
-    (data/editions/<year>/claims.draft.csv) needs a decision, 2 on bad input.
+    Every claimable number of the text is in the draft: last year's claims bound by one
+    assignment (with runner-up and margin), the rest as new automatic claims. Exits 0 when
+    nothing needs a look, 1 when the draft has missing, new or close-call claims (review
+    data/editions/<year>/claims.draft.csv, then accept), 2 on bad input.
 
     \b
         reportfigures new-edition --year 2025 --text ~/Downloads/report-2025.txt
     """
     from .draft import checklist, new_edition
 
-    d = new_edition(_root(ctx), year, Path(text_path), base_year=base_year)
+    d = new_edition(_root(ctx), year, Path(text_path), base_year=base_year, reopen=reopen)
     click.echo(checklist(d))
-    if d.needs_decision:
+    if d.needs_review:
         ctx.exit(1)
 
 
@@ -151,13 +203,52 @@ def new_edition_cmd(ctx: click.Context, year: int, text_path: str, base_year: in
 @click.option("--year", type=int, required=True)
 @click.pass_context
 def accept(ctx: click.Context, year: int) -> None:
-    """Accept the reviewed draft: found values signed off, missing claims absent this year,
-    uncovered numbers acknowledged. Ambiguous claims must be fixed in the catalog first."""
+    """Sign the draft off: bound and new claims reviewed, missing claims absent this year."""
     from .draft import accept as run_accept
 
     res = run_accept(_root(ctx), year)
-    click.echo(f"accepted {year}: {res['reviewed']} reviewed values, {res['absent']} claims absent, "
-               f"{res['unclaimed']} numbers not claimed; now: reportfigures build --year {year}")
+    click.echo(f"accepted {year}: {res['reviewed']} catalog claims, {res['new']} automatic claims, "
+               f"{res['absent']} catalog claims absent; now: reportfigures build --year {year}")
+
+
+@cli.command()
+@click.option("--year", type=int, required=True)
+@click.argument("claim_id")
+@click.option("--to", "to", default=None, help="The number to bind: its surface as printed (1608件) or @offset.")
+@click.option("--absent", is_flag=True, help="The claim is not in this year's report.")
+@click.option("--clear", is_flag=True, help="Drop the override: the assignment decides again.")
+@click.pass_context
+def bind(ctx: click.Context, year: int, claim_id: str, to: str | None, absent: bool, clear: bool) -> None:
+    """Override one binding of the draft, then draft again (no YAML to edit).
+
+    \b
+        reportfigures bind --year 2025 proposals.received --to 1608件
+        reportfigures bind --year 2025 publicity.national_speeches --absent
+    """
+    from .draft import checklist, override
+
+    if sum(bool(x) for x in (to, absent, clear)) != 1:
+        raise click.UsageError("give exactly one of --to, --absent or --clear")
+    d = override(_root(ctx), year, claim_id, to=to, absent=absent)
+    click.echo(checklist(d))
+
+
+@cli.command()
+@click.option("--year", type=int, required=True)
+@click.argument("auto_id")
+@click.option("--id", "new_id", default=None, help="The catalog id to give it (default: keep the automatic id).")
+@click.pass_context
+def promote(ctx: click.Context, year: int, auto_id: str, new_id: str | None) -> None:
+    """Write an automatic claim into the catalog as a YAML entry (and bind it there).
+
+    \b
+        reportfigures promote --year 2025 grassroots.auto.minshengwenti_jian --id grassroots.livelihood_problems
+    """
+    from .draft import promote as run_promote
+
+    entry = run_promote(_root(ctx), year, auto_id, new_id)
+    click.echo(f"added {entry['id']} to the catalog (near: {', '.join(entry['near'])}); "
+               f"check its subject_en: {entry['subject_en']}")
 
 
 @cli.command()

@@ -1,9 +1,11 @@
 """Comparing two built editions claim by claim, with exit codes a script can use.
 
 0 identical; 1 an edition could not be loaded; 2 the same claims with different values
-(or qualifiers); 3 different sets of claims. A qualifier change is a change of kind of
-bound (300余 → 近400: at_least → approx), reported apart from the value. Derived rates are
-compared as recomputed in each edition, and findings that appeared or disappeared listed.
+(or qualifiers); 3 different sets of claims (a claim only in the new edition is `new`, one
+only in the old is `gone`). A qualifier change is a change of kind of bound (300余 → 近400:
+at_least → approx), reported apart from the value. Derived rates are compared as recomputed
+in each edition, findings that appeared or disappeared are listed, and so are the changes
+the new text states against last year (较上年增加67件) with the rating of their check.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from .errors import ReportError
 from .formats import change, quantity
 
 IDENTICAL, UNLOADABLE, VALUES_DIFFER, CLAIMS_DIFFER = 0, 1, 2, 3
-DIFF_COLUMNS = ["claim_id", "status", "subject_zh", "old", "new", "old_value", "new_value", "unit", "change",
+DIFF_COLUMNS = ["claim_id", "status", "origin", "subject_zh", "old", "new", "old_value", "new_value", "unit", "change",
                 "pct_change", "old_qualifier", "new_qualifier", "qualifier_change"]
+CHANGE_COLUMNS = ["check_id", "rating", "numbers", "computed", "sentence_zh", "sentence_en"]
 
 
 class EditionLoadError(ReportError):
@@ -32,10 +35,11 @@ class EditionDiff:
     claims: list[dict]
     derived: list[dict]
     findings: list[dict]
+    changes: list[dict] = None  # the new edition's checks of changes stated against last year
 
     @property
     def exit_code(self) -> int:
-        if any(r["status"] in ("only_old", "only_new") for r in self.claims):
+        if any(r["status"] in ("gone", "new") for r in self.claims):
             return CLAIMS_DIFFER
         if any(r["status"] != "same" for r in self.claims):
             return VALUES_DIFFER
@@ -65,16 +69,16 @@ def diff_claims(old: list[dict], new: list[dict]) -> list[dict]:
     for cid in [*a, *[i for i in b if i not in a]]:
         o, n = a.get(cid), b.get(cid)
         c = n or o
-        row = {"claim_id": cid, "subject_zh": c.get("subject_zh", ""), "unit": c["unit"],
+        row = {"claim_id": cid, "origin": c.get("origin", "catalog"), "subject_zh": c.get("subject_zh", ""), "unit": c["unit"],
                "old": quantity(o["value"], o["unit"], o["qualifier"]) if o else "",
                "new": quantity(n["value"], n["unit"], n["qualifier"]) if n else "",
                "old_value": o["value"] if o else None, "new_value": n["value"] if n else None,
                "old_qualifier": o["qualifier"] if o else "", "new_qualifier": n["qualifier"] if n else "",
                "change": "", "pct_change": None, "qualifier_change": ""}
         if o is None:
-            row["status"] = "only_new"
+            row["status"] = "new"
         elif n is None:
-            row["status"] = "only_old"
+            row["status"] = "gone"
         else:
             value_changed = float(o["value"]) != float(n["value"])
             qual_changed = o["qualifier"] != n["qualifier"]
@@ -98,24 +102,30 @@ def diff_derived(old: list[dict], new: list[dict]) -> list[dict]:
 
 
 def diff_findings(old: list[dict], new: list[dict]) -> list[dict]:
-    """Findings that appeared or disappeared (by check and verdict)."""
+    """Findings that appeared or disappeared (by check and rating)."""
     # text checks are named by offset (text.duplication.2973), which moves with any edit
     # before it: they are matched by what they found instead
     def key(f: dict) -> tuple:
         if f["check_id"].startswith("text."):
-            return re.sub(r"\.\d+$", "", f["check_id"]), f.get("numbers", ""), f["verdict"]
-        return f["check_id"], "", f["verdict"]
+            return re.sub(r"\.\d+$", "", f["check_id"]), f.get("numbers", ""), f["rating"]
+        return f["check_id"], "", f["rating"]
     a, b = {key(f): f for f in old}, {key(f): f for f in new}
-    row = lambda change, f: {"change": change, "check_id": f["check_id"], "verdict": f["verdict"],  # noqa: E731
+    row = lambda change, f: {"change": change, "check_id": f["check_id"], "rating": f["rating"],  # noqa: E731
                              "numbers": f.get("numbers", "")}
     return [row("disappeared", a[k]) for k in a if k not in b] + [row("appeared", b[k]) for k in b if k not in a]
+
+
+def stated_changes(findings: list[dict]) -> list[dict]:
+    """The new text's changes against last year, as its checks rated them."""
+    return [{k: f.get(k, "") for k in CHANGE_COLUMNS} for f in findings if f["rule"] == "change_vs_base"]
 
 
 def diff_editions(outputs: Path, old_year: int, new_year: int, *, new_dir: Path | None = None) -> EditionDiff:
     a = load_edition(Path(outputs) / str(old_year), old_year)
     b = load_edition(new_dir or Path(outputs) / str(new_year), new_year)
     return EditionDiff(old_year, new_year, diff_claims(a["claims"], b["claims"]),
-                       diff_derived(a["derived"], b["derived"]), diff_findings(a["findings"], b["findings"]))
+                       diff_derived(a["derived"], b["derived"]), diff_findings(a["findings"], b["findings"]),
+                       stated_changes(b["findings"]))
 
 
 def summary(d: EditionDiff) -> str:
@@ -129,40 +139,65 @@ def summary(d: EditionDiff) -> str:
             extra = f" [{r['qualifier_change']}]" if r["qualifier_change"] else ""
             lines.append(f"  {r['status']:<17} {r['claim_id']:<42} {r['old'] or '–':>12} → {r['new'] or '–':<12} "
                          f"{r['change']}{extra}")
+    for c in d.changes or []:
+        lines.append(f"  stated change  {c['rating']:<14} {c['sentence_en']}")
     for f in d.findings:
-        lines.append(f"  finding {f['change']:<11} {f['check_id']} ({f['verdict']})")
+        lines.append(f"  finding {f['change']:<11} {f['check_id']} ({f['rating']})")
     return "\n".join(lines)
 
 
-def changes_figure(d: EditionDiff, meta: dict):
+def changes_figure(d: EditionDiff, meta: dict, lang: str = "zh"):
     """The headline changes as a chart: per cent change of every claim whose value changed;
-    claims only in one edition and qualifier-only changes are listed in the notes."""
-    from .charts import PALETTE, WIDTH, Figure, _furnish
+    claims only in one edition and qualifier-only changes are counted in the notes."""
+    from .charts import PALETTE, WIDTH, Figure, _furnish, source_line
     import pandas as pd
+    en = lang == "en"
     rows = [r for r in d.claims if r["status"] == "value_changed" and r["pct_change"] is not None]
-    table = pd.DataFrame([{"claim_id": r["claim_id"], "label": r["subject_zh"], "value": r["pct_change"],
-                           "text": f"{r['old']} → {r['new']}", "direction": "增加" if r["pct_change"] > 0 else "减少"}
-                          for r in rows], columns=["claim_id", "label", "value", "text", "direction"])
-    only = [r["claim_id"] for r in d.claims if r["status"] in ("only_old", "only_new")]
-    quals = [f"{r['claim_id']} {r['qualifier_change']}" for r in d.claims if r["qualifier_change"]]
-    notes = "; ".join(x for x in (f"只在一版中的声明：{'、'.join(only)}" if only else "",
-                                  f"限定词变化：{'、'.join(quals)}" if quals else "") if x)
-    title = f"{d.old_year}年与{d.new_year}年报告：变化的数字"
-    subtitle = f"{len(rows)}项声明数值变化，{len(only)}项只在一版中，{len(quals)}项限定词变化"
-    alt = (f"Between the {d.old_year} and {d.new_year} reports, {len(rows)} claims changed value, {len(only)} appear in "
-           f"only one edition and {len(quals)} changed qualifier.")
+    up, down = ("up", "down") if en else ("增加", "减少")
+    table = pd.DataFrame([{"claim_id": r["claim_id"], "label": r["subject_zh"], "value": r["pct_change"], "unit": "%",
+                           "text": f"{r['old']} → {r['new']}", "direction": up if r["pct_change"] > 0 else down}
+                          for r in rows], columns=["claim_id", "label", "value", "unit", "text", "direction"])
+    new = sum(r["status"] == "new" for r in d.claims)
+    gone = sum(r["status"] == "gone" for r in d.claims)
+    quals = sum(bool(r["qualifier_change"]) for r in d.claims)
+    if en:
+        title = f"The {d.new_year} report against {d.old_year}: figures that changed"
+        subtitle = f"{len(rows)} claims changed value; {new} new, {gone} gone, {quals} changed qualifier"
+        notes = "Claims only in one edition and qualifier changes are listed in the comparison table."
+        alt = (f"Between the {d.old_year} and {d.new_year} reports, {len(rows)} claims changed value, {new} are new, "
+               f"{gone} are gone and {quals} changed qualifier.")
+    else:
+        title = f"{d.old_year}年与{d.new_year}年报告：变化的数字"
+        subtitle = f"{len(rows)}项声明数值变化；新增{new}项，不再出现{gone}项，{quals}项限定词变化"
+        notes = "只在一版中的声明和限定词变化见比较表。"
+        alt = f"{d.old_year}年与{d.new_year}年报告相比，{len(rows)}项声明数值变化，新增{new}项，不再出现{gone}项，{quals}项限定词变化。"
+    present = [x for x in (up, down) if x in set(table["direction"])]
+    seen: dict[str, int] = {}
+    for i, label in enumerate(table["label"]):  # one bar per row: two claims with one subject get a number
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            table.loc[i, "label"] = f"{label}（{seen[label]}）"
+    lo, hi = (min(0.0, float(table["value"].min())), max(0.0, float(table["value"].max()))) if len(table) else (0.0, 1.0)
+    span = (hi - lo) or 1.0
+    x = {"field": "value", "type": "quantitative", "stack": None, "title": "change (%)" if en else "变化（%）",
+         "scale": {"domainMin": lo - 0.45 * span if lo < 0 else 0, "domainMax": hi + 0.45 * span, "nice": False}}
+    label = lambda test, align, dx: {  # noqa: E731  labels beyond the bar's end, on either side
+        "transform": [{"filter": test}], "mark": {"type": "text", "align": align, "dx": dx, "color": "#1a1a1a"},
+        "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None}, "text": {"field": "text"}}}
     body = {"data": {"values": table.to_dict("records")}, "width": WIDTH, "height": {"step": 24},
-            "encoding": {"y": {"field": "label", "type": "nominal", "title": None, "sort": "-x"}}, "layer": [
-                {"mark": "bar", "encoding": {"x": {"field": "value", "type": "quantitative", "title": "变化（%）"},
+            "encoding": {"y": {"field": "label", "type": "nominal", "title": None, "sort": "-x", "axis": {"labelLimit": 220}}},
+            "layer": [
+                {"mark": "bar", "encoding": {"x": x,
                                              "color": {"field": "direction", "type": "nominal", "title": None,
-                                                       "scale": {"domain": ["增加", "减少"], "range": [PALETTE[0], PALETTE[5]]}}}},
-                {"mark": {"type": "text", "align": "left", "dx": 4},
-                 "encoding": {"x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}}}]}
-    source = f"来源：{meta.get('title', '')}（回顾{d.old_year}年与{d.new_year}年）；声明：见 diff.csv"
+                                                       "legend": {"orient": "top"},
+                                                       "scale": {"domain": present,
+                                                                 "range": [PALETTE[0] if x == up else PALETTE[5] for x in present]}}}},
+                label("datum.value >= 0", "left", 4), label("datum.value < 0", "right", -4)]}
+    source = source_line(meta, d.new_year, [], lang)
     spec = _furnish(body, title, subtitle, notes, source, alt)
     fid = f"changes_{d.old_year}_{d.new_year}"
-    spec["usermeta"] = {"reportfigures": {"figure": fid, "type": "changes", "theme": "compare", "title": title,
+    spec["usermeta"] = {"reportfigures": {"figure": fid, "type": "changes", "theme": "compare", "lang": lang, "title": title,
                                           "subtitle": subtitle, "notes": notes, "source": source,
                                           "claims": list(table["claim_id"]), "alt": alt, "table": f"{fid}.csv",
                                           "year": d.new_year}}
-    return Figure(fid, "compare", "changes", title, subtitle, alt, notes, source, list(table["claim_id"]), table, spec)
+    return Figure(fid, "compare", "changes", lang, title, subtitle, alt, notes, source, list(table["claim_id"]), table, spec)

@@ -1,36 +1,45 @@
-"""Starting next year's edition from its text: archive, draft the claims, then accept.
+"""Starting next year's edition from its text: archive, draft the claims, review, accept.
 
-`new-edition` archives the text (never edited in place), writes the year's parameters,
-and runs the catalog's locators over the new text. The draft (claims.draft.csv) lists every
-claim found with its new value, every claim not found, every claim whose locator matched
-several numbers (with the candidates; never bound silently), and every number no claim
-covers. The command exits non-zero while the draft needs a decision.
+A year signed off by `accept` is archived: it changes only by an explicit decision
+(`new-edition --reopen REASON`), and every decision is logged in
+data/editions/<year>/decisions.log.
 
-`accept` records the reviewer's decisions in the year's parameters: found claims become
-the reviewed values; claims not found are declared absent this year; uncovered numbers are
-acknowledged as not claimed (or the reviewer adds them to the catalog and drafts again).
-An ambiguous claim cannot be accepted: its locator must be fixed in the catalog.
+`new-edition` archives the text (never edited in place), writes the year's parameters and a
+draft of its claims (claims.draft.csv): every catalog claim bound by the assignment
+(binding.py) with its score, runner-up and margin, or missing; and every other claimable
+number as a new automatic claim with a stable id (subjects.py). Nothing needs a hand edit:
+
+- `accept` signs the draft off as the year's review (claims.reviewed.csv): bound and new
+  claims with their values and places, missing claims declared absent this year;
+- `bind` lets the reviewer override one binding (another number, or absent) and re-drafts;
+- `promote` writes an automatic claim into the catalog as a YAML entry.
+
+The build re-extracts the text and stops if anything it was signed off on has changed, so
+the draft never says "found" for a binding the build would reject.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .claims import REVIEWED_COLUMNS, describe, load_catalog, locate, uncovered
-from .errors import InputError
+from . import subjects
+from .binding import LOW_MARGIN, assign, profiles
+from .claims import (REVIEWED_COLUMNS, ClaimDef, claimable, contexts, describe, describe_mentions, load_catalog,
+                     load_reviewed)
+from .errors import CatalogError, InputError
 from .files import atomic_write_text, csv_text
 from .numbers import extract
 from .source import archive_report, read_text
+from .paths import check_year, edition_years
 from .text import Document
 
-DRAFT_COLUMNS = ["claim_id", "status", "value", "unit", "qualifier", "surface", "start", "end", "sentence",
-                 "kind", "section", "candidates"]
-STATUSES = ("found", "missing", "ambiguous", "uncovered")
+DRAFT_COLUMNS = ["claim_id", "origin", "status", "value", "unit", "qualifier", "surface", "start", "end", "score",
+                 "margin", "runner_up", "note", "subject_zh", "theme", "kind", "section", "sentence", "source_sha256"]
+STATUSES = ("found", "pinned", "missing", "absent", "new")
 
 
 @dataclass
@@ -43,64 +52,120 @@ class Draft:
         return sum(r["status"] == status for r in self.rows)
 
     @property
-    def needs_decision(self) -> bool:
-        return any(r["status"] != "found" for r in self.rows)
+    def low_margin(self) -> list[dict]:
+        return [r for r in self.rows if r["status"] == "found" and r["margin"] != "" and float(r["margin"]) < LOW_MARGIN]
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.count("missing") or self.count("new") or self.low_margin)
 
 
 def edition_dir(root: Path, year: int) -> Path:
     return Path(root) / "data" / "editions" / str(year)
 
 
-SIMILAR = 0.25  # bigram overlap with last year's sentence below which a match is not bound
+def params_path(root: Path, year: int) -> Path:
+    return edition_dir(root, year) / "edition.yml"
 
 
-def bigrams(sentence: str) -> set[str]:
-    """Character bigrams of a sentence without its numbers: what stays when values change."""
-    s = re.sub(r"[0-9０-９.．%％〇零一二两三四五六七八九十百千万亿余多近约超]+", "", sentence)
-    s = re.sub(r"[\s，,。；;：:、“”\"（）()]", "", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
+def is_signed(root: Path, year: int, params: dict | None = None) -> bool:
+    """Signed off by accept (or, for editions before the status field, a review exists)."""
+    if params is None:
+        path = params_path(root, year)
+        if not path.exists():
+            return False
+        params = read_params(root, year)
+    status = params.get("status")
+    if status is not None:
+        return status == "signed"
+    return (Path(root) / str(params.get("reviewed", f"data/editions/{year}/claims.reviewed.csv"))).exists()
 
 
-def similarity(a: str, b: str) -> float:
-    """Share of last year's sentence bigrams found again (a reworded sentence keeps most)."""
-    x, y = bigrams(a), bigrams(b)
-    return len(x & y) / len(x) if x else 0.0
+def log_decision(root: Path, year: int, what: str) -> None:
+    """One line per decision about a year: when, who, what."""
+    import getpass
+    from datetime import datetime, timezone
+    try:
+        who = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some containers
+        who = "unknown"
+    stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    path = edition_dir(root, year) / "decisions.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"{stamp}\t{who}\t{what}\n")
 
 
-def base_sentences(catalog, base_text: str | None) -> dict[str, str]:
-    if not base_text:
+def _require_open(root: Path, year: int, params: dict, action: str) -> None:
+    if is_signed(root, year, params):
+        raise InputError(f"edition {year} is signed off; {action} changes it only after "
+                         f"`reportfigures new-edition --year {year} --text PATH --reopen \"why\"`",
+                         params_path(root, year))
+
+
+def read_params(root: Path, year: int) -> dict:
+    check_year(year)
+    path = params_path(root, year)
+    if not path.exists():
+        raise InputError(f"no edition parameters for {year}: run `reportfigures new-edition --year {year} --text PATH`", path)
+    try:
+        params = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise InputError(f"is not valid YAML ({str(e).splitlines()[0]})", path) from None
+    if not isinstance(params, dict):
+        raise InputError("must be a mapping of parameters", path)
+    return params
+
+
+def write_params(path: Path, params: dict) -> None:
+    atomic_write_text(path, f"# Parameters of the {params['year']} edition (reportfigures new-edition; "
+                      "decisions by accept, bind and promote).\n"
+                      + yaml.safe_dump(params, allow_unicode=True, sort_keys=False))
+
+
+# --- the base year ----------------------------------------------------------------------------
+
+def base_profiles(root: Path, base: int | None):
+    """How each claim stood in the base year's text, from the base year's review."""
+    if base is None:
         return {}
-    doc = Document(base_text)
-    return {loc.claim.id: loc.mention.sentence for loc in locate(catalog, doc, extract(doc)) if loc.mention}
+    raw = Path(root) / "data" / "raw" / str(base) / "report.txt"
+    rev = edition_dir(root, base) / "claims.reviewed.csv"
+    if not raw.exists() or not rev.exists():
+        return {}
+    doc = Document(read_text(raw).text)
+    bound = {cid: int(r["start"]) for cid, r in load_reviewed(rev).items()}
+    return profiles(doc, claimable(extract(doc)), bound)
 
 
-def draft_rows(catalog_path: Path, text: str, base_text: str | None = None) -> list[dict]:
-    """One row per claim (found, missing, ambiguous) and per uncovered number.
+# --- the draft --------------------------------------------------------------------------------
 
-    With last year's text, a locator match is bound only if its sentence still resembles
-    last year's sentence of the claim: the same keywords in an unrelated sentence (another
-    report, another topic) are listed as a candidate of a missing claim, never bound."""
+def draft_rows(catalog: list[ClaimDef], text: str, sha256: str, *, base=None, pinned: dict[str, int] | None = None,
+               absent: set[str] = frozenset()) -> list[dict]:
+    """One row per catalog claim (found, pinned, missing, absent) and per new automatic claim."""
     doc = Document(text)
-    mentions = extract(doc)
-    catalog = load_catalog(catalog_path)
-    located = locate(catalog, doc, mentions)
-    before = base_sentences(catalog, base_text)
+    mentions = claimable(extract(doc))
+    bindings = assign(catalog, doc, mentions, base=base, pinned=pinned, absent=absent)
     rows = []
-    for loc in located:
-        m, status, note = loc.mention, loc.status, ""
-        if m is not None and loc.claim.id in before:
-            sim = similarity(before[loc.claim.id], m.sentence)
-            if sim < SIMILAR:
-                status, note = "missing", f"not bound: {describe(m)} (similarity {sim:.2f} to last year's sentence)"
-        row = {"claim_id": loc.claim.id, "status": status, "unit": loc.claim.unit,
-               "candidates": " | ".join(describe(c) for c in loc.candidates) if status == "ambiguous" else note}
-        if m is not None and status == "found":
-            row |= _mention_fields(m)
+    for b in bindings:
+        row = {"claim_id": b.claim.id, "origin": "catalog", "status": b.status, "unit": b.claim.unit,
+               "subject_zh": b.claim.subject_zh, "theme": b.claim.theme, "kind": b.claim.kind,
+               "score": f"{b.score:.2f}" if b.mention else "", "margin": f"{b.margin:.2f}" if b.mention else "",
+               "runner_up": describe(b.runner_up) + f" (score {b.runner_up_score:.2f})" if b.runner_up else "",
+               "note": {"locator": "catalog locator", "assignment": "assignment (no exact locator)",
+                        "override": "set by the reviewer", "reviewer": "declared absent by the reviewer"}.get(b.how, ""),
+               "source_sha256": sha256}
+        if b.mention is not None:
+            row |= _mention_fields(b.mention)
         rows.append(row)
-    bound = {loc.mention.start for loc, r in zip(located, rows) if loc.mention is not None and r["status"] == "found"}
-    located = [loc for loc in located if loc.mention is None or loc.mention.start in bound]
-    for m in uncovered(located, mentions):
-        rows.append({"claim_id": "", "status": "uncovered", "candidates": ""} | _mention_fields(m))
+    bound = {b.mention.start for b in bindings if b.mention is not None}
+    rest = [m for m in mentions if m.start not in bound]
+    subs = describe_mentions(doc, mentions)
+    ids = subjects.auto_ids(rest, subs, taken={c.id for c in catalog})
+    for m in rest:
+        s = subs[m.start]
+        rows.append({"claim_id": ids[m.start], "origin": "auto", "status": "new", "subject_zh": s.subject_zh,
+                     "theme": s.theme, "note": f"counts “{s.noun}”", "source_sha256": sha256} | _mention_fields(m))
     return rows
 
 
@@ -109,89 +174,209 @@ def _mention_fields(m) -> dict:
             "end": m.end, "sentence": m.sentence, "kind": m.kind, "section": m.section}
 
 
+def redraft(root: Path, year: int) -> Draft:
+    """Draft the year's claims again from its archived text, its parameters and decisions."""
+    root = Path(root)
+    params = read_params(root, year)
+    src = read_text(root / params["text"])
+    overrides = params.get("overrides") or {}
+    pinned = {cid: int(o["start"]) for cid, o in overrides.items() if isinstance(o, dict) and "start" in o}
+    absent = {cid for cid, o in overrides.items() if o == "absent"}
+    rows = draft_rows(load_catalog(root / params["catalog"]), src.text, src.sha256,
+                      base=base_profiles(root, params.get("base_year")), pinned=pinned, absent=absent)
+    path = edition_dir(root, year) / "claims.draft.csv"
+    atomic_write_text(path, csv_text(rows, DRAFT_COLUMNS))
+    return Draft(year, rows, path)
+
+
 def new_edition(root: Path, year: int, text_path: Path, *, base_year: int | None = None,
                 catalog: str = "data/claims/catalog.yml", relations: str = "data/claims/relations.yml",
-                figures: str = "data/charts/figures.yml") -> Draft:
+                figures: str = "data/charts/figures.yml", reopen: str | None = None) -> Draft:
     """Archive the text, write data/editions/<year>/edition.yml and the claims draft."""
     root = Path(root)
-    src = read_text(text_path)  # one-line errors for missing, binary, empty, undecodable
+    check_year(year)
+    read_text(text_path)  # one-line errors for missing, binary, empty, undecodable
+    if params_path(root, year).exists() and is_signed(root, year):
+        if not reopen:
+            raise InputError(f"edition {year} is signed off ({edition_dir(root, year) / 'claims.reviewed.csv'}); "
+                             f"a signed-off year changes only by an explicit decision: add --reopen \"why\"",
+                             params_path(root, year))
+        log_decision(root, year, f"reopen: {reopen}")
     base = base_year if base_year is not None else _latest_year(root, before=year)
     meta = _meta_from_base(root, base, year, text_path)
     archive_report(text_path, root, year, meta)
     ed = edition_dir(root, year)
     ed.mkdir(parents=True, exist_ok=True)
-    params_path = ed / "edition.yml"
+    path = params_path(root, year)
     params = {"year": year, "text": f"data/raw/{year}/report.txt", "catalog": catalog, "relations": relations,
               "reviewed": f"data/editions/{year}/claims.reviewed.csv", "figures": figures, "base_year": base,
-              "absent_claims": [], "unclaimed": []}
-    if params_path.exists():  # a second draft keeps the decisions already taken
-        old = yaml.safe_load(params_path.read_text(encoding="utf-8")) or {}
-        params |= {k: old[k] for k in ("absent_claims", "unclaimed", "catalog", "relations", "figures") if k in old}
-    _write_params(params_path, params)
-    base_text = None
-    if base is not None and (Path(root) / "data" / "raw" / str(base) / "report.txt").exists():
-        base_text = read_text(Path(root) / "data" / "raw" / str(base) / "report.txt").text
-    rows = draft_rows(root / params["catalog"], src.text, base_text)
-    path = ed / "claims.draft.csv"
-    atomic_write_text(path, csv_text(rows, DRAFT_COLUMNS))
-    return Draft(year, rows, path)
-
-
-def _write_params(path: Path, params: dict) -> None:
-    atomic_write_text(path, f"# Parameters of the {params['year']} edition (reportfigures new-edition; "
-                      "decisions by accept).\n" + yaml.safe_dump(params, allow_unicode=True, sort_keys=False))
+              "status": "draft", "absent_claims": [], "overrides": {}}
+    if path.exists():  # a second draft keeps the decisions already taken
+        old = read_params(root, year)
+        params |= {k: old[k] for k in ("absent_claims", "overrides", "unclaimed", "catalog", "relations", "figures",
+                                        "base_year", "publish_url", "lang") if k in old and not (k == "base_year" and base_year)}
+    write_params(path, params)
+    return redraft(root, year)
 
 
 def _latest_year(root: Path, before: int) -> int | None:
-    years = [int(p.name) for p in (Path(root) / "data" / "editions").glob("[0-9]*") if int(p.name) < before]
+    years = [y for y in edition_years(root) if y < before]
     return max(years) if years else None
 
 
 def _meta_from_base(root: Path, base: int | None, year: int, text_path: Path) -> dict:
+    """The report's title and body, from the base year or, for a year before every other
+    one, from the nearest later year: the same body reports every year."""
     meta = {}
-    if base is not None:
-        p = Path(root) / "data" / "raw" / str(base) / "report.meta.yml"
-        if p.exists():
+    others = sorted(edition_years(root), key=lambda y: (y > year, abs(y - year)))
+    for source in ([base] if base is not None else []) + others:
+        p = Path(root) / "data" / "raw" / str(source) / "report.meta.yml"
+        if p.exists() and source != year:
             old = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
             meta = {k: old[k] for k in ("title", "title_en", "body", "body_en") if k in old}
+            break
     return meta | {"reviewed_year": year, "task_year": year + 1, "archived_from": str(text_path)}
 
 
 def checklist(d: Draft) -> str:
     """The reviewer's to-do list, short enough to read in a terminal."""
     lines = [f"draft of the {d.year} claims: {d.path}",
-             f"  found {d.count('found')}, missing {d.count('missing')}, ambiguous {d.count('ambiguous')}, "
-             f"uncovered numbers {d.count('uncovered')}"]
+             f"  found {d.count('found') + d.count('pinned')}, missing {d.count('missing')}, "
+             f"new (automatic) {d.count('new')}, low margin {len(d.low_margin)}"]
     todo = []
     if d.count("found"):
-        todo.append("check each found value against its sentence (status=found)")
+        todo.append("check each found value against its sentence (status=found; runner_up and margin beside it)")
+    for r in d.low_margin[:5]:
+        todo.append(f"close call: {r['claim_id']} = {r['surface']} (margin {r['margin']}; runner-up {r['runner_up']})")
     if d.count("missing"):
-        todo.append("missing claims: reword their `near` keywords in the catalog, or accept them as absent this year")
-    if d.count("ambiguous"):
-        todo.append("ambiguous claims: add a keyword or `not_near` in the catalog until one candidate is left")
-    if d.count("uncovered"):
-        todo.append("uncovered numbers: add a claim to the catalog, or accept them as not claimed")
+        todo.append("missing claims are declared absent on accept; to bind one: "
+                    f"reportfigures bind --year {d.year} CLAIM_ID --to SURFACE")
+    if d.count("new"):
+        todo.append(f"new numbers become automatic claims on accept; to name one in the catalog: "
+                    f"reportfigures promote --year {d.year} AUTO_ID")
     todo.append(f"then: reportfigures accept --year {d.year}  and  reportfigures build --year {d.year}")
     return "\n".join(lines + [f"  [ ] {t}" for t in todo])
 
 
+def _read_draft(root: Path, year: int) -> tuple[Path, list[dict]]:
+    path = edition_dir(root, year) / "claims.draft.csv"
+    if not path.exists():
+        raise InputError(f"no draft: run `reportfigures new-edition --year {year} --text PATH` first", path)
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except UnicodeDecodeError as e:
+        raise InputError(f"is not UTF-8 (bad byte at offset {e.start})", path) from None
+    if rows and [c for c in ("claim_id", "status", "start") if c not in rows[0]]:
+        raise InputError("is not a claims draft (columns missing): run `reportfigures new-edition` again", path)
+    return path, rows
+
+
 def accept(root: Path, year: int) -> dict:
-    """Record the reviewer's decisions: reviewed values, absent claims, unclaimed numbers."""
-    ed = edition_dir(root, year)
-    draft_path, params_path = ed / "claims.draft.csv", ed / "edition.yml"
-    if not draft_path.exists():
-        raise InputError(f"no draft: run `reportfigures new-edition --year {year} --text PATH` first", draft_path)
-    with open(draft_path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    ambiguous = [r["claim_id"] for r in rows if r["status"] == "ambiguous"]
-    if ambiguous:
-        raise InputError(f"ambiguous claims cannot be accepted, fix their locators: {', '.join(ambiguous)}", draft_path)
-    params = yaml.safe_load(params_path.read_text(encoding="utf-8"))
-    found = [r for r in rows if r["status"] == "found"]
-    reviewed = [{"claim_id": r["claim_id"], "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
-                 "surface": r["surface"]} for r in found]
-    atomic_write_text(Path(root) / params["reviewed"], csv_text(reviewed, REVIEWED_COLUMNS))
-    params["absent_claims"] = sorted(r["claim_id"] for r in rows if r["status"] == "missing")
-    params["unclaimed"] = [{"start": int(r["start"]), "surface": r["surface"]} for r in rows if r["status"] == "uncovered"]
-    _write_params(params_path, params)
-    return {"reviewed": len(reviewed), "absent": len(params["absent_claims"]), "unclaimed": len(params["unclaimed"])}
+    """Sign the draft off: bound and new claims reviewed, missing claims absent this year."""
+    root = Path(root)
+    params = read_params(root, year)
+    _require_open(root, year, params, "accept")
+    path, rows = _read_draft(root, year)
+    src = read_text(root / params["text"])
+    stale = {r.get("source_sha256") for r in rows} - {src.sha256, "", None}
+    if stale:
+        raise InputError("was drafted from another text than the archived one: run `reportfigures new-edition` again",
+                         path)
+    signed = [r for r in rows if r["status"] in ("found", "pinned", "new")]
+    reviewed = [{"claim_id": r["claim_id"], "origin": r["origin"], "start": r["start"], "end": r["end"],
+                 "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"], "surface": r["surface"]}
+                for r in signed]
+    atomic_write_text(root / params["reviewed"], csv_text(reviewed, REVIEWED_COLUMNS))
+    params["absent_claims"] = sorted(r["claim_id"] for r in rows if r["status"] in ("missing", "absent"))
+    params["status"] = "signed"
+    write_params(params_path(root, year), params)
+    result = {"reviewed": sum(r["origin"] == "catalog" for r in signed), "new": sum(r["origin"] == "auto" for r in signed),
+              "absent": len(params["absent_claims"])}
+    log_decision(root, year, "accept: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+    return result
+
+
+def _find_mention(doc: Document, where: str, path: Path):
+    """A claimable number by its offset (@1234) or its surface, which must be unique."""
+    ms = claimable(extract(doc))
+    if where.startswith("@") and where[1:].isdigit():
+        hit = [m for m in ms if m.start == int(where[1:])]
+    else:
+        hit = [m for m in ms if m.surface == where]
+    if len(hit) != 1:
+        cands = "; ".join(describe(m) for m in ms if where.lstrip("@") in (m.surface, str(m.start)))
+        raise InputError(f"'{where}' names {len(hit)} claimable numbers" + (f" ({cands}): give @offset" if cands else ""),
+                         path)
+    return hit[0]
+
+
+def override(root: Path, year: int, claim_id: str, *, to: str | None = None, absent: bool = False) -> Draft:
+    """The reviewer's binding of one claim (another number, or absent), then a new draft."""
+    root = Path(root)
+    params = read_params(root, year)
+    _require_open(root, year, params, "bind")
+    path = params_path(root, year)
+    if claim_id not in {c.id for c in load_catalog(root / params["catalog"])}:
+        raise InputError(f"no catalog claim '{claim_id}'", root / params["catalog"])
+    overrides = dict(params.get("overrides") or {})
+    if absent:
+        overrides[claim_id] = "absent"
+    elif to:
+        m = _find_mention(Document(read_text(root / params["text"]).text), to, path)
+        overrides[claim_id] = {"start": m.start, "surface": m.surface}
+    else:
+        overrides.pop(claim_id, None)
+    params["overrides"] = overrides
+    write_params(path, params)
+    log_decision(root, year, f"bind {claim_id}: " + ("absent" if absent else f"to {to}" if to else "cleared"))
+    return redraft(root, year)
+
+
+def promote(root: Path, year: int, auto_id: str, new_id: str | None = None) -> dict:
+    """Write an automatic claim into the catalog, keeping its id unless told otherwise; the
+    year's draft and review take the catalog claim from then on."""
+    root = Path(root)
+    params = read_params(root, year)
+    _require_open(root, year, params, "promote")
+    path, rows = _read_draft(root, year)
+    row = next((r for r in rows if r["claim_id"] == auto_id and r["origin"] == "auto"), None)
+    if row is None:
+        raise InputError(f"no automatic claim '{auto_id}' in the draft", path)
+    cid = new_id or auto_id
+    cat_path = root / params["catalog"]
+    if cid in {c.id for c in load_catalog(cat_path)}:
+        raise CatalogError(f"claim id '{cid}' is already in the catalog", cat_path)
+    doc = Document(read_text(root / params["text"]).text)
+    ms = claimable(extract(doc))
+    m = next(x for x in ms if x.start == int(row["start"]))
+    s = describe_mentions(doc, ms)[m.start]
+    ctx = contexts(doc, ms)[m.start]
+    near = [w for w in (s.noun, s.verb) if w and w in ctx][:2] or [s.subject_zh[-4:]]
+    entry = {"id": cid, "subject_zh": s.subject_zh, "subject_en": subjects.gloss_en(s.noun, m.unit), "unit": m.unit,
+             "kind": m.kind, "part": "tasks" if m.kind == "target" else "review", "theme": s.theme, "near": near,
+             "note": f"promoted from {auto_id} ({year}: {m.surface} in “{m.sentence[:30]}…”)"}
+    text = cat_path.read_text(encoding="utf-8")
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
+    block = "".join(("  " + line if line.strip() else line) for line in block.splitlines(True))
+    atomic_write_text(cat_path, text.rstrip("\n") + f"\n  # promoted by `reportfigures promote --year {year}`\n" + block)
+    try:
+        load_catalog(cat_path)
+    except CatalogError:
+        atomic_write_text(cat_path, text)  # never leave a catalog the build cannot read
+        raise
+    overrides = dict(params.get("overrides") or {})
+    overrides[cid] = {"start": m.start, "surface": m.surface}
+    params["overrides"] = overrides
+    write_params(params_path(root, year), params)
+    rev = root / params["reviewed"]
+    if rev.exists():
+        reviewed = load_reviewed(rev)
+        if auto_id in reviewed:
+            r = reviewed.pop(auto_id) | {"claim_id": cid, "origin": "catalog"}
+            reviewed[cid] = r
+            atomic_write_text(rev, csv_text(sorted(reviewed.values(), key=lambda r: int(r["start"])), REVIEWED_COLUMNS))
+    redraft(root, year)
+    log_decision(root, year, f"promote {auto_id} as {cid}")
+    return entry
+

@@ -8,23 +8,26 @@ end; a failure anywhere leaves the previous edition untouched and the staging fo
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import tempfile
+from datetime import datetime, timezone
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from . import __version__, cache
+from . import __version__, cache, staging
 from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, claim_refs, load_relations, run_checks
-from .claims import CLAIM_COLUMNS, bind_all, claim_rows, claimable, compare_reviewed, load_catalog, load_reviewed
+from .claims import CLAIM_COLUMNS, claimable, claims_from_review, load_catalog, load_reviewed
 from .errors import InputError, IntegrityError
 from .files import csv_text, json_text
 from .numbers import COLUMNS, extract
-from .paths import outputs_dir
+from .paths import check_year, outputs_dir
 from .source import SourceText, load_meta, read_text, verify_archive
-from .suites import INTEGRITY_COLUMNS, load_suite, run_suite
+from .suites import INTEGRITY_COLUMNS, SuiteRunner, findings_frame
 from .text import Document
 from .validation import render_page
 
@@ -43,14 +46,20 @@ class EditionInputs:
 
 def load_params(root: Path, year: int) -> dict:
     """data/editions/<year>/edition.yml: the one small file that parameterises a year."""
+    check_year(year)
     path = Path(root) / "data" / "editions" / str(year) / "edition.yml"
     if not path.exists():
         raise InputError(f"no edition parameters for {year}: run `reportfigures new-edition --year {year} --text PATH`", path)
-    params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise InputError(f"is not valid YAML ({str(e).splitlines()[0]}): fix it or run new-edition again", path) from None
+    if not isinstance(params, dict):
+        raise InputError("must be a mapping of parameters (year, text, catalog, relations, reviewed)", path)
     for key in ("year", "text", "catalog", "relations", "reviewed"):
         if key not in params:
             raise InputError(f"missing field '{key}'", path)
-    if int(params["year"]) != year:
+    if str(params["year"]) != str(year):
         raise InputError(f"says year {params['year']}, expected {year}", path)
     return params
 
@@ -81,31 +90,53 @@ class EditionResults:
     validation: list[dict]
 
 
-def compute(inputs: EditionInputs) -> EditionResults:
-    """Everything an edition publishes, computed in memory; raises on any integrity failure."""
+def bind_claims(inputs: EditionInputs) -> tuple[list, list[dict], dict]:
+    """The year's numbers and claims, as its review signed them off (claims.reviewed.csv)."""
     root, p = inputs.root, inputs.params
     mentions = extract(inputs.doc)
-    absent = set(p.get("absent_claims") or [])
-    catalog = [c for c in load_catalog(root / p["catalog"]) if c.id not in absent]
-    located = bind_all(catalog, inputs.doc, mentions, p["catalog"])
-    claims = claim_rows(located, inputs.source.sha256)
-    compare_reviewed(claims, load_reviewed(root / p["reviewed"]), p["reviewed"])
-    integrity = run_suite(load_suite(root, "claims_integrity"), integrity_frame(inputs, located, mentions))
-    if not integrity["success"]:
-        failed = [r["expectation"] for r in integrity["results"] if not r["success"]]
-        raise IntegrityError(f"claims_integrity failed: {', '.join(failed)}", "expectations/claims_integrity")
-    relations = [r for r in load_relations(root / p["relations"], {c["id"] for c in claims} | absent)
-                 if not set(claim_refs(r)) & absent]  # a relation with a claim absent this year cannot be checked
-    findings, derived = run_checks(claims, relations, inputs.doc)
-    f_rows = [f.row() for f in findings]
-    consistency = run_suite(load_suite(root, "report_consistency"), pd.DataFrame(f_rows, columns=FINDING_COLUMNS))
+    catalog = {c.id: c for c in load_catalog(root / p["catalog"])}
+    unclaimed = {(int(u["start"]), u["surface"]) for u in p.get("unclaimed") or []}
+    claims = claims_from_review(inputs.doc, mentions, load_reviewed(root / p["reviewed"]), catalog,
+                                inputs.source.sha256, unclaimed=unclaimed, path=p["reviewed"])
+    return mentions, claims, catalog
+
+
+def base_claims(root: Path, params: dict) -> dict[str, dict] | None:
+    """Last year's claims by id, from its archive and review (no build needed), for the
+    checks of changes the new text states; None when there is no base year."""
+    base = params.get("base_year")
+    if not base:
+        return None
+    _, claims, _ = bind_claims(load_inputs(root, int(base)))
+    return {c["id"]: c for c in claims}
+
+
+def compute(inputs: EditionInputs) -> EditionResults:
+    """Everything an edition publishes, computed in memory; raises on any integrity failure.
+    The Great Expectations suites run in a second process that imports GX meanwhile."""
+    from . import relations as text_relations
+
+    root, p = inputs.root, inputs.params
+    with SuiteRunner(root) as suites:
+        mentions, claims, catalog = bind_claims(inputs)
+        integrity = suites.run("claims_integrity", integrity_frame(inputs, claims, mentions))
+        if not integrity["success"]:
+            failed = [r["expectation"] for r in integrity["results"] if not r["success"]]
+            raise IntegrityError(f"claims_integrity failed: {', '.join(failed)}", "expectations/claims_integrity")
+        present = {c["id"] for c in claims}
+        declared = [r for r in load_relations(root / p["relations"], set(catalog) | present)
+                    if set(claim_refs(r)) <= present]  # a relation with a claim absent this year cannot be checked
+        rels = text_relations.merge(declared, text_relations.propose(inputs.doc, claims))
+        findings, derived = run_checks(claims, rels, inputs.doc, base=base_claims(root, p), year=inputs.year)
+        f_rows = [f.row() for f in findings]
+        consistency = suites.run("report_consistency", findings_frame(f_rows))
     return EditionResults(mentions, claims, f_rows, [d.row() for d in derived], [integrity, consistency])
 
 
-def integrity_frame(inputs: EditionInputs, located, mentions) -> pd.DataFrame:
+def integrity_frame(inputs: EditionInputs, claims: list[dict], mentions) -> pd.DataFrame:
     """Every claimable mention with the claim bound to it (none when uncovered) and the
     quote its offsets give in the archived text, for the integrity suite."""
-    by_start = {loc.mention.start: loc.claim.id for loc in located if loc.mention is not None}
+    by_start = {c["start"]: c["id"] for c in claims}
     text = inputs.source.text
     acknowledged = {(int(u["start"]), u["surface"]) for u in inputs.params.get("unclaimed") or []}
     found = {(m.start, m.surface) for m in claimable(mentions)}
@@ -127,7 +158,7 @@ def save(results: EditionResults, inputs: EditionInputs, dest: Path) -> dict:
     cols = COLUMNS + ["rule", "listed", "listed_open", "source_sha256"]
     (dest / "numbers.csv").write_text(csv_text(rows, cols), encoding="utf-8")
     (dest / "numbers.json").write_text(json_text(rows), encoding="utf-8")
-    ccols = CLAIM_COLUMNS + ["listed", "listed_open"]
+    ccols = CLAIM_COLUMNS
     (dest / "claims.csv").write_text(csv_text(results.claims, ccols), encoding="utf-8")
     (dest / "claims.json").write_text(json_text(results.claims), encoding="utf-8")
     pd.DataFrame(results.claims, columns=ccols).to_parquet(dest / "claims.parquet", index=False)
@@ -138,10 +169,11 @@ def save(results: EditionResults, inputs: EditionInputs, dest: Path) -> dict:
     (dest / "validation.json").write_text(json_text(results.validation), encoding="utf-8")
     (dest / "validation.html").write_text(render_page(inputs.year, results.validation, results.findings, sha),
                                           encoding="utf-8")
-    verdicts: dict[str, int] = {}
+    rated: dict[str, int] = {}
     for f in results.findings:
-        verdicts[f["verdict"]] = verdicts.get(f["verdict"], 0) + 1
-    return {"numbers": len(rows), "claims": len(results.claims), "findings": verdicts,
+        rated[f["rating"]] = rated.get(f["rating"], 0) + 1
+    return {"numbers": len(rows), "claims": len(results.claims),
+            "automatic_claims": sum(c["origin"] == "auto" for c in results.claims), "findings": rated,
             "derived": len(results.derived)}
 
 
@@ -150,8 +182,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
     """Build outputs/<year>/ from the archived report; atomic at the folder level.
 
     Steps: verify and compute the tables (in this process), run the notebooks with
-    papermill (charts), write the front page. Nothing changed since the last build
-    (same cache key) → the previous edition is kept as it is."""
+    papermill (charts), write the pages in Chinese and English and the workbook. Nothing
+    changed since the last build (same cache key) → the previous edition is kept as it is."""
     root = Path(root)
     final = outputs_dir(root, year)
     params = load_params(root, year)
@@ -159,28 +191,102 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
     if not force and cache.is_current(final, key):
         log(f"  up to date (cache key {key[:12]}): nothing re-executed")
         return final
-    inputs = load_inputs(root, year)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{year}.staging.", dir=final.parent))
+    outputs = final.parent
     try:
-        summary = {"year": year, "package_version": __version__, "cache_key": key,
-                   "source_sha256": inputs.source.sha256, "params": inputs.params}
-        results = compute(inputs)
-        summary["outputs"] = save(results, inputs, staging)
-        log(f"  tables: {summary['outputs']}")
-        runs = run_notebooks(inputs, staging, progress=progress, warm_kernel=warm_kernel)
-        figures = published_figures(inputs, staging)
-        write_front_page(inputs, results, staging, runs, figures)
-        summary["notebooks"] = [r.name for r in runs]
-        summary["figures"] = [f.id for f in figures]
-        (staging / "edition.json").write_text(json_text(summary), encoding="utf-8")
-        _swap(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    write_editions_index(root)
-    log(f"  {len(runs)} notebooks, {len(figures)} charts, index.html")
+        outputs.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise staging.write_error(e, str(outputs)) from None
+    with staging.year_lock(outputs, year, log=log):
+        staging.clean_leftovers(outputs, year, log)
+        if not force and cache.is_current(final, key):  # built meanwhile by the build we waited for
+            log(f"  up to date (cache key {key[:12]}): nothing re-executed")
+            return final
+        inputs = load_inputs(root, year)
+        previous = _record(final)
+        tkey = cache.tables_key(root, year, inputs.params)
+        try:
+            stage = staging.new_staging(outputs, year)
+        except OSError as e:
+            raise staging.write_error(e, str(outputs)) from None
+        kernel = None
+        try:
+            if warm_kernel:  # starts and imports on the other core while the tables are computed
+                from .notebooks import WarmKernel
+                kernel = WarmKernel().start(stage)
+            summary = {"year": year, "package_version": __version__, "cache_key": key, "tables_key": tkey,
+                       "source_sha256": inputs.source.sha256, "params": inputs.params,
+                       "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
+            if previous.get("tables_key") == tkey and all((final / f).is_file() for f in cache.TABLE_FILES):
+                results = reuse_tables(inputs, final, stage)  # the figures changed, not what they show
+                summary["outputs"] = previous.get("outputs", {})
+                log("  tables: unchanged, reused from the last edition")
+            else:
+                results = compute(inputs)
+                summary["outputs"] = save(results, inputs, stage)
+                log(f"  tables: {summary['outputs']}")
+            runs = run_notebooks(inputs, results, stage, progress=progress, warm_kernel=warm_kernel,
+                                 tables=tkey, previous=final if previous else None,
+                                 records=previous.get("notebook_runs", {}), kernel=kernel)
+            if kernel is not None:
+                kernel.close()
+                kernel = None
+            figures = published_figures(inputs, stage)
+            drop_stale_charts(stage, runs)
+            summary["workbook_key"] = workbook_key(stage)
+            if previous.get("workbook_key") == summary["workbook_key"] and (final / "edition.xlsx").is_file():
+                shutil.copy2(final / "edition.xlsx", stage / "edition.xlsx")  # the same tables and chart data
+            else:
+                write_workbook(results, stage)
+            write_front_pages(inputs, results, stage, runs, figures, summary)
+            summary["notebooks"] = [r.name for r in runs]
+            summary["notebook_runs"] = {r.name: {"key": r.key, "title": r.title, "charts": list(r.charts)} for r in runs}
+            summary["reused_notebooks"] = sum(r.reused for r in runs)
+            summary["figures"] = [f.id for f in figures["zh"]]
+            (stage / "edition.json").write_text(json_text(summary), encoding="utf-8")
+            staging.publish(stage, final)
+        except OSError as e:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise staging.write_error(e, str(final)) from None
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+        finally:
+            if kernel is not None:
+                kernel.close()
+        try:
+            write_editions_index(root)
+        except OSError as e:
+            raise staging.write_error(e, str(outputs / "index.html")) from None
+    ran = sum(not r.reused for r in runs)
+    log(f"  {len(runs)} notebooks ({ran} run, {len(runs) - ran} unchanged), {len(figures['zh'])} charts in 2 languages, "
+        "index.html and en/index.html")
     return final
+
+
+def _record(final: Path) -> dict:
+    """The last edition's build record, or {} when there is none to reuse."""
+    try:
+        rec = json.loads((final / "edition.json").read_text(encoding="utf-8"))
+        return rec if isinstance(rec, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def reuse_tables(inputs: EditionInputs, previous: Path, dest: Path) -> EditionResults:
+    """The last edition's tables, copied: no extraction of claims, no suites, no GX import."""
+    for f in cache.TABLE_FILES:
+        shutil.copy2(previous / f, dest / f)
+    load = lambda name: json.loads((dest / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
+    return EditionResults(extract(inputs.doc), load("claims"), load("findings"), load("derived"), load("validation"))
+
+
+def drop_stale_charts(dest: Path, runs) -> None:
+    """Only what this build's notebooks drew (or reused) is published: a figure removed
+    from figures.yml does not linger in charts/."""
+    keep = {c for r in runs for c in r.charts} | {"charts/vega.js"}
+    for p in sorted((dest / "charts").rglob("*")) if (dest / "charts").exists() else []:
+        if p.is_file() and str(p.relative_to(dest)) not in keep:
+            p.unlink()
 
 
 def write_editions_index(root: Path) -> None:
@@ -199,22 +305,87 @@ def write_editions_index(root: Path) -> None:
 
 
 def notebook_parameters(inputs: EditionInputs, out_dir: Path) -> dict:
-    p = inputs.params
-    return {"year": inputs.year, "root": str(inputs.root.resolve()), "text": p["text"], "catalog": p["catalog"],
-            "out_dir": str(Path(out_dir).resolve())}
+    """Paths relative to the edition folder: the executed notebooks carry no build path and
+    stay right after the staging folder becomes outputs/<year>/."""
+    rel = os.path.relpath(inputs.root.resolve(), Path(out_dir).resolve())
+    return {"year": inputs.year, "root": rel, "out_dir": ".", "lang": inputs.params.get("lang", "zh")}
 
 
-def run_notebooks(inputs: EditionInputs, dest: Path, *, progress: bool = True, warm_kernel: bool = True):
-    from .notebooks import list_notebooks, run_all
-    paths = list_notebooks(inputs.root)
-    if not paths:
-        raise InputError("no notebooks (NN_name.py) to run", inputs.root / "notebooks")
+RENDER_CACHE_KEEP = 600  # drawings kept in outputs/.render-cache (two languages of many editions)
+
+
+def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *, progress: bool = True,
+                  warm_kernel: bool = True, tables: str = "", previous: Path | None = None, records: dict | None = None,
+                  kernel=None):
+    """The notebooks on one kernel, with the charts they will draw drawn ahead on the other
+    core into the render cache (an unchanged chart is not drawn again in the next build). A
+    notebook run whose inputs did not change since the last edition is copied from it."""
+    from . import prerender
+    from .charts import RENDER_CACHE_ENV
+    from .notebooks import plan, run_all
+    from .present import load_themes, theme_order
+    root = inputs.root
+    themes = theme_order(load_themes(root), {c["theme"] for c in results.claims})
+    planned = plan(root, themes, comparable_base(root, inputs.params))
     params = notebook_parameters(inputs, dest)
-    base = comparable_base(inputs.root, inputs.params)
-    if base is not None:
-        paths.append(inputs.root / "notebooks" / "compare.py")
-        params["base_year"] = base
-    return run_all(inputs.root, paths, params, dest, progress=progress, warm=warm_kernel)
+    code = cache.code_key()
+    for p in planned:
+        p.key = cache.notebook_key(p.path, params | p.params, tables, notebook_reads(inputs, p), code,
+                                   root / "requirements.lock")
+    cache_dir = outputs_dir(root, inputs.year).parent / ".render-cache"
+    before = os.environ.get(RENDER_CACHE_ENV)
+    os.environ[RENDER_CACHE_ENV] = str(cache_dir)
+    fresh = [p for p in planned if (records or {}).get(p.name, {}).get("key") != p.key]
+    drawing = [(p.params.get("theme", "validation"), p.params.get("lang", "zh")) for p in fresh
+               if p.path.stem in ("theme", "validation")]
+    # drawing ahead pays when several notebooks draw: one edited chart is drawn by its notebook
+    ahead = prerender.start(prerender.specs_for(root, inputs.year, dest, drawing), cache_dir) \
+        if len(drawing) > 2 else None
+    try:
+        return run_all(root, planned, params, dest, progress=progress, warm=warm_kernel, previous=previous,
+                       records=records, kernel=kernel)
+    finally:
+        prerender.stop(ahead)
+        if before is None:
+            os.environ.pop(RENDER_CACHE_ENV, None)
+        else:
+            os.environ[RENDER_CACHE_ENV] = before
+        _prune(cache_dir, RENDER_CACHE_KEEP)
+
+
+_SHARED = ("id", "theme", "type", "claims", "actual", "target")
+_WORDS = {"zh": ("title", "finding", "alt", "notes"), "en": ("title_en", "finding_en", "alt_en", "notes_en")}
+
+
+def notebook_reads(inputs: EditionInputs, p) -> dict:
+    """What a notebook run reads beyond the tables, in its language: the figures it draws
+    (a theme's, with their wording), the headlines (the overview), the base edition."""
+    from .charts import load_figures
+    from .present import load_themes
+    lang = p.params.get("lang", "zh")
+    figs = load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))
+    words = lambda d, keys: {k: d.get(k) for k in _SHARED + keys}  # noqa: E731
+    meta = {k: inputs.meta.get(k) for k in ("title", "title_en", "facts")}
+    name = p.path.stem
+    if name == "theme":
+        theme = p.params["theme"]
+        return {"figures": [words(d, _WORDS[lang]) for d in figs if d["theme"] == theme],
+                "theme": [t for t in load_themes(inputs.root) if t["id"] == theme], "meta": meta}
+    if name == "overview":
+        return {"headlines": [words(d, (_WORDS[lang][1],)) for d in figs]}
+    if name == "validation":
+        return {"figures": [words(d, _WORDS[lang]) for d in figs if d["theme"] == "validation"], "meta": meta}
+    base = outputs_dir(inputs.root, int(p.params["base_year"]))
+    return {"base": {f: cache._digest({f: base / f}) for f in ("claims.json", "derived.json", "findings.json")},
+            "meta": meta}
+
+
+def _prune(cache: Path, keep: int) -> None:
+    """Keep the render cache bounded: the most recently used drawings stay."""
+    files = sorted(cache.glob("*.svg"), key=lambda p: p.stat().st_mtime, reverse=True) if cache.exists() else []
+    for svg in files[keep:]:
+        svg.unlink(missing_ok=True)
+        svg.with_suffix(".png").unlink(missing_ok=True)
 
 
 def comparable_base(root: Path, params: dict) -> int | None:
@@ -225,24 +396,26 @@ def comparable_base(root: Path, params: dict) -> int | None:
     return None
 
 
-def published_figures(inputs: EditionInputs, dest: Path) -> list:
-    """The charts the notebooks drew, read back from their Vega-Lite usermeta; every
-    figure of figures.yml must be there (a notebook that forgot one fails the build)."""
-    from .charts import load_figures
-    from .charts import drawable, value_index
-    claims = json.loads((dest / "claims.json").read_text(encoding="utf-8"))
-    index = value_index(claims, json.loads((dest / "derived.json").read_text(encoding="utf-8")),
-                        json.loads((dest / "findings.json").read_text(encoding="utf-8")), inputs.year)
+def published_figures(inputs: EditionInputs, dest: Path) -> dict[str, list]:
+    """The charts the notebooks drew, read back from their Vega-Lite usermeta, in each
+    language; every drawable figure of figures.yml must be there (a notebook that forgot
+    one fails the build)."""
+    from .charts import LANGS, chart_dir, drawable, load_figures, value_index
+    tables = {n: json.loads((dest / f"{n}.json").read_text(encoding="utf-8")) for n in ("claims", "derived", "findings")}
+    index = value_index(tables["claims"], tables["derived"], tables["findings"], inputs.year)
     wanted = [d["id"] for d in load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))
               if drawable(d, index)]
-    out = []
-    for fid in wanted:
-        path = dest / "charts" / f"{fid}.vl.json"
-        if not path.exists():
-            raise IntegrityError(f"figure {fid} was not drawn by any notebook", "data/charts/figures.yml")
-        out.append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8"))))
-    for path in sorted((dest / "charts").glob("changes_*.vl.json")):  # drawn by the comparison notebook
-        out.append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8"))))
+    out: dict[str, list] = {}
+    for lang in LANGS:
+        folder = chart_dir(dest / "charts", lang)
+        out[lang] = []
+        for fid in wanted:
+            path = folder / f"{fid}.vl.json"
+            if not path.exists():
+                raise IntegrityError(f"figure {fid} ({lang}) was not drawn by any notebook", "data/charts/figures.yml")
+            out[lang].append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8")), folder))
+        for path in sorted(folder.glob("changes_*.vl.json")):  # drawn by the comparison notebook
+            out[lang].append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8")), folder))
     return out
 
 
@@ -250,51 +423,66 @@ def published_figures(inputs: EditionInputs, dest: Path) -> list:
 class PublishedFigure:
     id: str
     type: str
+    lang: str
     title: str
     subtitle: str
     alt: str
     notes: str
     source: str
     claim_ids: list
+    width: int = 0  # of the drawn SVG: the page reserves its space before the image loads
+    height: int = 0
 
     @classmethod
-    def from_spec(cls, spec: dict) -> "PublishedFigure":
+    def from_spec(cls, spec: dict, folder: Path | None = None) -> "PublishedFigure":
         m = spec["usermeta"]["reportfigures"]
-        return cls(m["figure"], m.get("type", ""), m["title"], m["subtitle"], m["alt"], m["notes"], m["source"],
-                   m["claims"])
+        w = h = 0
+        svg = folder / f"{m['figure']}.svg" if folder is not None else None
+        if svg is not None and svg.exists():
+            head = svg.read_text(encoding="utf-8")[:2000]
+            mw, mh = re.search(r'<svg[^>]*\swidth="([\d.]+)"', head), re.search(r'<svg[^>]*\sheight="([\d.]+)"', head)
+            w, h = (round(float(mw.group(1))), round(float(mh.group(1)))) if mw and mh else (0, 0)
+        return cls(m["figure"], m.get("type", ""), m.get("lang", "zh"), m["title"], m["subtitle"], m["alt"], m["notes"],
+                   m["source"], m["claims"], w, h)
 
 
-def write_front_page(inputs: EditionInputs, results: EditionResults, dest: Path, runs, figures) -> None:
+def workbook_key(dest: Path) -> str:
+    """What the workbook holds: the tables and every chart's data."""
+    items = {f: dest / f for f in ("claims.json", "findings.json", "derived.json", "numbers.json")}
+    items |= {str(p.relative_to(dest)): p for p in sorted((dest / "charts").glob("*.csv"))}
+    return cache._digest(items)
+
+
+def write_workbook(results: EditionResults, dest: Path) -> None:
+    """edition.xlsx: every table of the edition and every chart's data, for Excel users (a
+    UTF-8 CSV opened by Excel on Chinese Windows shows mojibake; a workbook does not)."""
+    sheets = {"claims": pd.DataFrame(results.claims, columns=CLAIM_COLUMNS),
+              "findings": pd.DataFrame(results.findings, columns=FINDING_COLUMNS),
+              "derived": pd.DataFrame(results.derived, columns=DERIVED_COLUMNS),
+              "numbers": pd.DataFrame([m.row() for m in results.mentions], columns=COLUMNS + ["rule", "listed"])}
+    for p in sorted((dest / "charts").glob("*.csv")):
+        sheets[f"chart {p.stem}"[:31]] = pd.read_csv(p, encoding="utf-8")
+    with pd.ExcelWriter(dest / "edition.xlsx", engine="openpyxl") as xl:
+        for name, df in sheets.items():
+            df.to_excel(xl, sheet_name=name, index=False)
+
+
+def write_front_pages(inputs: EditionInputs, results: EditionResults, dest: Path, runs, figures: dict,
+                      summary: dict) -> None:
+    """index.html in Chinese and en/index.html in English, and annotations.json."""
     from . import site
-    notebooks = [{"title": r.title, "html": f"notebooks/{r.html.name}", "ipynb": f"notebooks/{r.ipynb.name}"}
-                 for r in runs]
-    downloads = [("claims.csv", "claims (CSV)"), ("claims.json", "claims (JSON)"), ("claims.parquet", "claims (Parquet)"),
-                 ("findings.csv", "findings (CSV)"), ("derived.csv", "derived figures (CSV)"),
-                 ("numbers.csv", "every number of the report (CSV)"), ("validation.html", "validation page"),
-                 ("annotations.json", "W3C Web Annotations of the claims"), ("edition.json", "build record")]
-    if (dest / "compare" / "diff.csv").exists():
-        downloads.append(("compare/diff.csv", f"changes since {inputs.params.get('base_year')} (CSV)"))
-    page = site.render_index(year=inputs.year, meta=inputs.meta, text=inputs.source.text, sha256=inputs.source.sha256,
-                             mentions=results.mentions, claims=results.claims, findings=results.findings,
-                             figures=figures, notebooks=notebooks, downloads=downloads, validation=results.validation,
-                             extra_links=[("../index.html", "all editions")])
-    site.write_index(dest, page, site.annotations(inputs.source.text, inputs.source.sha256, results.claims,
-                                                  site.claim_verdicts(results.findings)))
+    notebooks = [{"name": r.name, "title": r.title, "lang": "en" if r.name.startswith("en/") else "zh",
+                  "html": f"notebooks/{r.name}.html", "ipynb": f"notebooks/{r.name}.ipynb"} for r in runs]
+    compare = (dest / "compare" / "diff.csv").exists()
+    ctx = site.PageContext(year=inputs.year, meta=inputs.meta, text=inputs.source.text, sha256=inputs.source.sha256,
+                           mentions=results.mentions, claims=results.claims, findings=results.findings,
+                           derived=results.derived, notebooks=notebooks, validation=results.validation,
+                           built_at=summary["built_at"], version=summary["package_version"],
+                           base_year=inputs.params.get("base_year") if compare else None,
+                           publish_url=inputs.params.get("publish_url", ""))
+    for lang in ("zh", "en"):
+        site.write_page(dest, site.render_index(ctx, figures[lang], lang), lang)
+    site.write_annotations(dest, site.annotations(inputs.source.text, inputs.source.sha256, results.claims,
+                                                  results.findings))
 
-
-def _swap(staging: Path, final: Path) -> None:
-    """Replace the edition folder by the staging folder, keeping the old one until the end."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        final.rename(old)
-    try:
-        staging.rename(final)
-    except BaseException:
-        if old is not None:
-            old.rename(final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 

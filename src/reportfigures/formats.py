@@ -36,13 +36,23 @@ def number(value: int | float | None, unit: str = "") -> str:
     return sign + _trim(d)
 
 
-def quantity(value: int | float | None, unit: str = "", qualifier: str = "exact") -> str:
-    """'1551件', '至少800篇', '98.16%', '约120亿元': the value as a reader should read it."""
+_BOTH_ENDS = ("%", "‰", "‱")  # 4.5%–5%: a per-cent sign follows each end; 3–5个: a unit the last
+
+
+def quantity(value: int | float | None, unit: str = "", qualifier: str = "exact",
+             high: int | float | None = None) -> str:
+    """'1551件', '至少800篇', '98.16%', '约120亿元': the value as a reader should read it;
+    a range with its high end: '3–5个', '4.5%–5%', '1万–2万人'."""
+    if qualifier == "range" and high is not None:
+        return f"{number(value, unit)}{unit if unit in _BOTH_ENDS else ''}–{number(high, unit)}{unit}"
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{number(value, unit)}{unit}"
 
 
-def number_en(value: int | float | None, unit: str = "") -> str:
-    """The English text's form: 1551, 160 million, 98.16%."""
+def number_en(value: int | float | None, unit: str = "", high: int | float | None = None) -> str:
+    """The English text's form: 1551, 160 million, 98.16%; a range: 3–5, 4.5%–5%."""
+    if high is not None and value is not None:
+        low, top = number_en(value, unit), number_en(high, unit)
+        return f"{low.removesuffix(' yuan') if top.endswith(' yuan') else low}–{top}"
     if value is None:
         return "–"
     d = Decimal(str(value))
@@ -74,3 +84,19 @@ def axis_expr(field: str = "datum.value") -> str:
         return f"replace(format({field}{scale}, '.2f'), /\\.?0+$/, '')"
     return (f"abs({field}) >= 1e8 ? {fixed(' / 1e8')} + '亿' : "
             f"abs({field}) >= 1e4 ? {fixed(' / 1e4')} + '万' : {fixed('')}")
+
+
+UNIT_EN = {"个百分点": " percentage points", "百分点": " percentage points", "倍": "-fold"}
+
+
+def quantity_en(value: int | float | None, unit: str = "", qualifier: str = "exact") -> str:
+    """The English text's form of a quantity: 'at least 800', '98.16%', '0.37 percentage points'."""
+    return f"{QUALIFIER_EN.get(qualifier, '')}{number_en(value, unit)}{UNIT_EN.get(unit, '')}"
+
+
+def axis_expr_en(field: str = "datum.value") -> str:
+    """Axis labels for the English charts: thousands separators, millions and billions."""
+    def fixed(scale: str) -> str:
+        return f"replace(format({field}{scale}, '.2f'), /\\.?0+$/, '')"
+    return (f"abs({field}) >= 1e9 ? {fixed(' / 1e9')} + ' bn' : "
+            f"abs({field}) >= 1e6 ? {fixed(' / 1e6')} + ' m' : format({field}, ',~r')")

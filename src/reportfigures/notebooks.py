@@ -1,7 +1,8 @@
 """Running the edition's notebooks with papermill, from one process, on one warm kernel.
 
-The notebooks are jupytext percent files (notebooks/NN_theme.py: reviewable in git). Each
-must have a cell tagged `parameters`: papermill silently runs a notebook without one,
+The notebooks are jupytext percent files (notebooks/*.py: reviewable in git), one per kind:
+the overview, one theme notebook run once per theme of the edition's claims, the validation,
+and the comparison with the base year. Each must have a cell tagged `parameters`: papermill silently runs a notebook without one,
 ignoring the parameters, so a missing cell is an error here. All notebooks of a build run
 on one kernel that is reset (`%reset -f`) between notebooks: no notebook sees another's
 variables, and the imports (pandas, altair, vl-convert) are paid once instead of once per
@@ -10,6 +11,7 @@ notebook. A failing notebook raises NotebookError naming the notebook, the cell 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import dataclass
@@ -18,7 +20,8 @@ from pathlib import Path
 from .errors import NotebookError
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
-REQUIRED_PARAMETERS = ("year", "root", "text", "catalog", "out_dir")
+REQUIRED_PARAMETERS = ("year", "root", "out_dir", "lang")
+NOTEBOOKS = ("overview", "theme", "validation", "compare")
 
 
 @dataclass
@@ -27,11 +30,41 @@ class NotebookRun:
     title: str
     ipynb: Path
     html: Path
+    key: str = ""
+    charts: tuple[str, ...] = ()  # the chart files it wrote, relative to the edition folder
+    reused: bool = False
 
 
-def list_notebooks(root: Path) -> list[Path]:
-    """notebooks/NN_name.py in order; the comparison notebook runs only in comparisons."""
-    return sorted(p for p in (Path(root) / "notebooks").glob("[0-9][0-9]_*.py"))
+@dataclass
+class Planned:
+    """One notebook run of a build: which file, under which name, with which parameters."""
+    path: Path
+    name: str
+    params: dict
+    key: str = ""  # over everything the run reads: an unchanged run is copied from the last edition
+
+
+def plan(root: Path, themes: list[str], base_year: int | None = None,
+         langs: tuple[str, ...] = ("zh", "en")) -> list[Planned]:
+    """The overview, the theme notebook once per theme, the validation and the comparison,
+    in each language of the pages (English runs go to notebooks/en/ and draw no chart the
+    Chinese runs have not drawn in both languages already)."""
+    nb = Path(root) / "notebooks"
+    missing = [n for n in ("overview", "theme", "validation") if not (nb / f"{n}.py").exists()]
+    if missing:
+        from .errors import InputError
+        raise InputError(f"missing notebook(s) {', '.join(m + '.py' for m in missing)}", nb)
+    out = []
+    for lang in langs:
+        sub = "" if lang == langs[0] else f"{lang}/"
+        extra = {} if lang == langs[0] else {"lang": lang}
+        draw = {"languages": [lang]}  # each run draws its own language's charts
+        out.append(Planned(nb / "overview.py", f"{sub}overview", extra))
+        out += [Planned(nb / "theme.py", f"{sub}theme_{th}", extra | draw | {"theme": th}) for th in themes]
+        out.append(Planned(nb / "validation.py", f"{sub}validation", extra | draw))
+        if base_year is not None:
+            out.append(Planned(nb / "compare.py", f"{sub}compare", extra | {"base_year": base_year}))
+    return out
 
 
 def read_notebook(path: Path):
@@ -48,13 +81,18 @@ def read_notebook(path: Path):
     return nb
 
 
-def notebook_title(nb) -> str:
+def notebook_title(ipynb: Path) -> str:
+    """The first heading the executed notebook shows (its markdown output or cells)."""
+    import nbformat
+    nb = nbformat.read(ipynb, as_version=4)
     for c in nb.cells:
-        if c.cell_type == "markdown":
-            m = re.search(r"^#\s+(.+)$", c.source, re.M)
+        texts = [c.source] if c.cell_type == "markdown" else [
+            o.get("data", {}).get("text/markdown", "") for o in c.get("outputs", [])]
+        for text in texts:
+            m = re.search(r"^#\s+(.+)$", "".join(text) if isinstance(text, list) else text, re.M)
             if m:
                 return m.group(1).strip()
-    return "notebook"
+    return ipynb.stem
 
 
 class WarmKernel:
@@ -65,19 +103,38 @@ class WarmKernel:
         self.km = AsyncKernelManager(kernel_name=KERNEL["name"])
         self.used = False
 
+    @contextlib.contextmanager
+    def _client(self):
+        """A client for one exchange; its sockets are closed after (they are a limited resource)."""
+        kc = self.km.client()
+        kc.start_channels(hb=False)
+        try:
+            yield kc
+        finally:
+            kc.stop_channels()
+            for ch in ("shell_channel", "iopub_channel", "stdin_channel", "control_channel"):
+                sock = getattr(getattr(kc, f"_{ch}", None), "socket", None)
+                if sock is not None and not sock.closed:
+                    sock.close(linger=0)
+
+    def start(self, cwd: Path, preload: str = "import reportfigures.present") -> "WarmKernel":
+        """Start the kernel now and let it import what every notebook needs while the build
+        computes the tables: starting and importing take seconds of the other core."""
+        from jupyter_core.utils import run_sync
+        run_sync(self.km.start_kernel)(cwd=str(cwd))
+        with self._client() as kc:
+            kc.execute(preload, silent=True, store_history=False)  # not waited for: the kernel queues it
+        return self
+
     def reset(self) -> None:
         from jupyter_core.utils import run_sync
         if not self.km.has_kernel:
             return
-        kc = self.km.client()
-        kc.start_channels()
-        try:
+        with self._client() as kc:
             run_sync(kc.wait_for_ready)(timeout=60)
             reply = run_sync(kc.execute_interactive)("%reset -f", timeout=60, output_hook=lambda m: None)
             if reply["content"]["status"] != "ok":
                 raise NotebookError("could not reset the kernel between notebooks", "kernel")
-        finally:
-            kc.stop_channels()
 
     def close(self) -> None:
         from jupyter_core.utils import run_sync
@@ -85,7 +142,7 @@ class WarmKernel:
             run_sync(self.km.shutdown_kernel)(now=True)
 
 
-def execute(nb, out_path: Path, parameters: dict, kernel: WarmKernel | None, cwd: Path):
+def execute(nb, out_path: Path, parameters: dict, kernel: WarmKernel | None, cwd: Path, name: str = ""):
     """Run one notebook with papermill's Python API; a failure names the notebook and cell."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -95,9 +152,10 @@ def execute(nb, out_path: Path, parameters: dict, kernel: WarmKernel | None, cwd
         kernel.reset()
     try:
         return pm.execute_notebook(nb, str(out_path), parameters=parameters, progress_bar=False,
-                                   kernel_name=KERNEL["name"], cwd=str(cwd), **kwargs)
+                                   kernel_name=KERNEL["name"], cwd=str(cwd), request_save_on_cell_execute=False,
+                                   **kwargs)
     except PapermillExecutionError as e:
-        raise NotebookError(f"cell {e.exec_count}: {e.ename}: {e.evalue}", out_path.with_suffix(".py").name) from None
+        raise NotebookError(f"cell {e.exec_count}: {e.ename}: {e.evalue}", name or out_path.with_suffix(".py").name) from None
 
 
 def to_html(ipynb: Path, html_path: Path) -> None:
@@ -113,24 +171,107 @@ def to_html(ipynb: Path, html_path: Path) -> None:
     html_path.write_text(body, encoding="utf-8")
 
 
-def run_all(root: Path, paths: list[Path], parameters: dict, dest: Path, *, progress: bool = True,
-            warm: bool = True) -> list[NotebookRun]:
-    """Execute the notebooks in order into dest/notebooks/, each also as HTML."""
+def tidy(ipynb: Path, source: str, output: str = "") -> None:
+    """What a reader of the executed notebook should see: one parameters cell with the values
+    the run used (papermill adds a second, injected one) and no path of the build's staging
+    folder in the metadata."""
+    import nbformat
+    nb = nbformat.read(ipynb, as_version=4)
+    cells = nb.cells
+    inj = next((i for i, c in enumerate(cells) if "injected-parameters" in c.get("metadata", {}).get("tags", [])), None)
+    par = next((i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if inj is not None and par is not None:
+        given = {}
+        for line in cells[inj].source.splitlines():
+            m = re.match(r"^(\w+)\s*=\s*(.+)$", line)
+            if m:
+                given[m.group(1)] = m.group(2)
+        lines = []
+        for line in cells[par].source.splitlines():
+            m = re.match(r"^(\w+)(\s*=\s*)([^#]*?)(\s*#.*)?$", line)
+            if m and m.group(1) in given:
+                line = f"{m.group(1)}{m.group(2)}{given.pop(m.group(1))}{m.group(4) or ''}"
+            lines.append(line)
+        lines += [f"{k} = {v}" for k, v in given.items()]
+        cells[par].source = "\n".join(lines)
+        del cells[inj]
+    pm = nb.metadata.get("papermill", {})
+    pm["input_path"] = source
+    pm["output_path"] = output or f"notebooks/{ipynb.name}"
+    pm.pop("parameters", None)
+    nbformat.write(nb, ipynb)
+
+
+def _export(p: Planned, ipynb: Path, charts: tuple[str, ...]) -> NotebookRun:
+    tidy(ipynb, f"notebooks/{p.path.name}", f"notebooks/{p.name}.ipynb")
+    html_path = ipynb.with_suffix(".html")
+    to_html(ipynb, html_path)
+    return NotebookRun(p.name, notebook_title(ipynb), ipynb, html_path, p.key, charts)
+
+
+def _files(folder: Path) -> dict[str, int]:
+    return {str(q.relative_to(folder.parent)): q.stat().st_mtime_ns for q in folder.rglob("*") if q.is_file()} \
+        if folder.exists() else {}
+
+
+def reuse(previous: Path, dest: Path, p: Planned, record: dict) -> NotebookRun | None:
+    """The last edition's run of this notebook, copied, when its key is the same."""
+    import shutil
+    if not p.key or record.get("key") != p.key:
+        return None
+    files = [f"notebooks/{p.name}.ipynb", f"notebooks/{p.name}.html", *record.get("charts", [])]
+    if not all((previous / f).is_file() for f in files):
+        return None
+    for f in files:
+        (dest / f).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(previous / f, dest / f)
+    return NotebookRun(p.name, record.get("title", p.name), dest / files[0], dest / files[1], p.key,
+                       tuple(record.get("charts", [])), reused=True)
+
+
+def run_all(root: Path, planned: list[Planned], parameters: dict, dest: Path, *, progress: bool = True,
+            warm: bool = True, previous: Path | None = None, records: dict | None = None,
+            kernel: WarmKernel | None = None) -> list[NotebookRun]:
+    """Execute the planned notebooks in order into dest/notebooks/, each also as HTML. The
+    kernel runs in dest with paths relative to it, so no build path reaches a notebook. A run
+    whose key is the one `records` holds for it is copied from `previous` (the last edition)
+    instead; when every run is, no kernel is started."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from tqdm.auto import tqdm
-    nbs = [(p, read_notebook(p)) for p in paths]  # check every notebook before running any
+    records = records or {}
+    nbs = [(p, read_notebook(p.path)) for p in planned]  # check every notebook before running any
     (dest / "notebooks").mkdir(parents=True, exist_ok=True)
-    kernel = WarmKernel() if warm else None
-    runs = []
+    done: dict[str, NotebookRun] = {}
+    if previous is not None:
+        for p, _ in nbs:
+            run = reuse(previous, dest, p, records.get(p.name, {}))
+            if run is not None:
+                done[p.name] = run
+    todo = [(p, nb) for p, nb in nbs if p.name not in done]
+    own = kernel is None
+    if own:
+        kernel = WarmKernel() if warm and todo else None
+    # a notebook's tidying and HTML export run here while the kernel executes the next one
+    exports = ThreadPoolExecutor(max_workers=1)
+    pending = []
     try:
-        bar = tqdm(nbs, desc="notebooks", unit="nb", disable=not progress, leave=True)
-        for path, nb in bar:
-            bar.set_postfix_str(path.stem)
-            ipynb = dest / "notebooks" / f"{path.stem}.ipynb"
-            execute(nb, ipynb, parameters, kernel, root)
-            html_path = ipynb.with_suffix(".html")
-            to_html(ipynb, html_path)
-            runs.append(NotebookRun(path.stem, notebook_title(nb), ipynb, html_path))
+        bar = tqdm(todo, desc="notebooks", unit="nb", disable=not progress or not todo, leave=True)
+        for p, nb in bar:
+            bar.set_postfix_str(p.name)
+            ipynb = dest / "notebooks" / f"{p.name}.ipynb"
+            ipynb.parent.mkdir(parents=True, exist_ok=True)
+            before = _files(dest / "charts")
+            execute(nb, ipynb, parameters | p.params, kernel, dest, name=p.path.name)
+            after = _files(dest / "charts")
+            wrote = tuple(sorted(f for f, t in after.items() if before.get(f) != t))
+            pending.append(exports.submit(_export, p, ipynb, wrote))
+        for f in pending:
+            run = f.result()
+            done[run.name] = run
     finally:
-        if kernel is not None:
+        exports.shutdown(wait=True)
+        if kernel is not None and own:
             kernel.close()
+    runs = [done[p.name] for p, _ in nbs]
     return runs

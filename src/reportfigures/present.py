@@ -1,9 +1,10 @@
-"""What the notebooks call: an edition's tables, a theme's claims and figures, display.
+"""What the notebooks call: an edition's tables, a theme's claims and charts, findings, display.
 
 The notebooks stay thin: every number they show comes from here, and here from the claims
 that the build extracted from the report. In a build, the tables are already in `out_dir`
-(written before the notebooks run); a reviewer who runs a notebook by hand with other
-parameters gets them computed in memory from the given text and catalog instead.
+(written before the notebooks run); a reviewer who runs a notebook by hand on an edition
+that is not built gets them computed in memory. Every table and heading follows the
+notebook's `lang` parameter (zh or en).
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import charts
-from .formats import quantity
-from .site import claim_verdicts, verdict_of
+from . import charts, ratings
+from .checks import claim_ratings
+from .formats import quantity, quantity_en
+from .i18n import summary_sentence, t
+
+THEMES_FILE = "data/charts/themes.yml"
 
 
 @dataclass
@@ -31,97 +35,175 @@ class Edition:
     findings: list[dict]
     validation: list[dict]
     figures: list[dict]
+    themes: list[dict]
 
 
-def open_edition(root: str | Path, year: int, out_dir: str | Path, text: str | None = None,
-                 catalog: str | None = None, figures: str = "data/charts/figures.yml") -> Edition:
-    """The edition's tables from out_dir, or computed from `text` and `catalog` when absent."""
+def open_edition(root: str | Path, year: int, out_dir: str | Path, figures: str = "data/charts/figures.yml") -> Edition:
+    """The edition's tables from out_dir, or computed from the archived report when absent."""
     root, out = Path(root), Path(out_dir)
-    if not out.is_absolute():
+    if not out.is_absolute() and not out.exists():
         out = root / out
-    from .edition import load_inputs, compute
+    # a reader's table shows whole ids, subjects and every row (pandas cuts at 50 chars, 60 rows)
+    pd.set_option("display.max_colwidth", 300)
+    pd.set_option("display.max_rows", 1000)
     if (out / "claims.json").exists():
-        claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
-        derived = json.loads((out / "derived.json").read_text(encoding="utf-8"))
-        findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))
-        validation = json.loads((out / "validation.json").read_text(encoding="utf-8"))
+        tables = {n: json.loads((out / f"{n}.json").read_text(encoding="utf-8"))
+                  for n in ("claims", "derived", "findings", "validation")}
         meta = yaml.safe_load((root / "data" / "raw" / str(year) / "report.meta.yml").read_text(encoding="utf-8"))
     else:
-        inputs = load_inputs(root, year, text=text, catalog=catalog)
+        from .edition import compute, load_inputs
+        inputs = load_inputs(root, year)
         res = compute(inputs)
-        claims, derived, findings, validation, meta = res.claims, res.derived, res.findings, res.validation, inputs.meta
-    if text is not None and claims and not _same_source(root, text, claims):
-        raise ValueError(f"{out} was built from another text than {text}")
-    return Edition(year, root, out, meta, claims, derived, findings, validation,
-                   charts.load_figures(root / figures))
+        tables = {"claims": res.claims, "derived": res.derived, "findings": res.findings,
+                  "validation": res.validation}
+        meta = inputs.meta
+    return Edition(year, root, out, meta, tables["claims"], tables["derived"], tables["findings"],
+                   tables["validation"], charts.load_figures(root / figures), load_themes(root))
 
 
-def _same_source(root: Path, text: str, claims: list[dict]) -> bool:
-    import hashlib
-    path = Path(text) if Path(text).is_absolute() else root / text
-    return hashlib.sha256(path.read_bytes()).hexdigest() == claims[0].get("source_sha256")
+def load_themes(root: Path) -> list[dict]:
+    path = Path(root) / THEMES_FILE
+    if not path.exists():
+        return []
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("themes") or []
 
 
-def theme_claims(ed: Edition, themes: list[str]) -> pd.DataFrame:
-    """The theme's claims as a reader's table: formatted value, verdict, where it stands."""
-    verdicts = claim_verdicts(ed.findings)
-    rows = [{"claim": c["id"], "subject": c.get("subject_zh", ""), "value": quantity(c["value"], c["unit"], c["qualifier"]),
-             "kind": c["kind"], "verdict": verdict_of(verdicts.get(c["id"], [])), "section": c["section"],
-             "offsets": f"{c['start']}–{c['end']}", "surface": c["surface"]}
-            for c in ed.claims if c.get("theme") in themes]
+def theme_order(themes: list[dict], present: set[str]) -> list[str]:
+    """The themes the claims have, in themes.yml's order, unknown ones after, `other` last."""
+    known = [t["id"] for t in themes if t["id"] in present and t["id"] != "other"]
+    rest = sorted(present - set(known) - {"other"})
+    return known + rest + (["other"] if "other" in present else [])
+
+
+def theme_heading(ed: Edition, theme: str, lang: str = "zh") -> str:
+    """The theme's title and what it covers, as Markdown (a theme not in themes.yml gets a
+    heading from its id)."""
+    d = next((x for x in ed.themes if x["id"] == theme), None)
+    en = lang == "en"
+    if d is None:
+        return f"# {theme.replace('_', ' ').title()}\n\n{t('theme_unknown', lang)}"
+    return f"# {d['title_en'] if en else d['title']}\n\n{d['intro_en'] if en else d['intro']}"
+
+
+def theme_claims(ed: Edition, theme: str | list[str], lang: str = "zh") -> pd.DataFrame:
+    """The theme's claims, catalog and automatic, as a reader's table: formatted value, the
+    rating, where it stands."""
+    themes = [theme] if isinstance(theme, str) else theme
+    rated = claim_ratings(ed.findings)
+    en = lang == "en"
+    rows = []
+    for c in ed.claims:
+        if c.get("theme") not in themes:
+            continue
+        r = rated.get(c["id"], "cannot_check")
+        rows.append({t("col_claim", lang): c["id"],
+                     t("col_subject", lang): (c.get("subject_en") if en else c.get("subject_zh")) or "",
+                     t("col_value", lang): quantity_en(c["value"], c["unit"], c["qualifier"]) if en
+                     else quantity(c["value"], c["unit"], c["qualifier"]),
+                     t("col_kind", lang): t(f"kind_{c['kind']}", lang),
+                     t("col_origin", lang): t(f"origin_{c.get('origin', 'catalog')}", lang),
+                     t("col_rating", lang): ratings.label(r, lang),
+                     t("col_where", lang): f"{charts.section_label(c['section'], lang)} · {c['start']}–{c['end']}"})
     return pd.DataFrame(rows)
 
 
-def theme_figures(ed: Edition, theme: str) -> list[charts.Figure]:
-    """The theme's figures, drawn and saved to out_dir/charts."""
+def theme_figures(ed: Edition, theme: str, *, langs: tuple[str, ...] = charts.LANGS, width: int = charts.WIDTH,
+                  only: list[str] | None = None, show_lang: str = "zh") -> list[charts.Figure]:
+    """The theme's figures, drawn in every language and saved to out_dir/charts; returns
+    them in `show_lang` for display."""
     index = charts.value_index(ed.claims, ed.derived, ed.findings, ed.year)
-    figs = [charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year)
-            for d in ed.figures if d["theme"] == theme and charts.drawable(d, index)]
-    for f in figs:
-        charts.save_figure(f, ed.out_dir / "charts")
-    return figs
+    wanted = [d for d in ed.figures if d["theme"] == theme and charts.drawable(d, index)
+              and (not only or d["id"] in only)]
+    shown = []
+    for d in wanted:
+        for lang in langs:
+            fig = charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year, lang, width)
+            charts.save_figure(fig, ed.out_dir / "charts")
+            if lang == show_lang:
+                shown.append(fig)
+    return shown
 
 
-def findings_frame(ed: Edition, verdicts: tuple[str, ...] = ("inconsistent",)) -> pd.DataFrame:
-    cols = ["check_id", "rule", "verdict", "numbers", "computed", "note"]
-    return pd.DataFrame([{k: f.get(k, "") for k in cols} for f in ed.findings if f["verdict"] in verdicts],
-                        columns=cols)
+def findings_frame(ed: Edition, which: tuple[str, ...] = ratings.FAULTS, lang: str = "zh",
+                   theme: str | None = None) -> pd.DataFrame:
+    """Findings of the given ratings, each with its sentence, worst first."""
+    ids = {c["id"] for c in ed.claims if theme is None or c.get("theme") == theme}
+    en = lang == "en"
+    rows = [{t("col_rating", lang): f["rating_en"] if en else f["rating_zh"],
+             t("col_finding", lang): f["sentence_en"] if en else f["sentence_zh"],
+             t("col_check", lang): f["check_id"], t("col_origin", lang): t(f"origin_{f.get('origin', 'auto')}", lang)}
+            for f in sorted(ed.findings, key=lambda f: ratings.ORDER.index(f["rating"]))
+            if f["rating"] in which and (theme is None or set(str(f["claims"]).split(";")) & ids)]
+    return pd.DataFrame(rows, columns=[t(k, lang) for k in ("col_rating", "col_finding", "col_check", "col_origin")])
 
 
-def suites_frame(ed: Edition) -> pd.DataFrame:
-    return pd.DataFrame([{"suite": r["suite"], "expectation": x["expectation"], "column": x.get("kwargs", {}).get("column", ""),
-                          "met": x["success"]} for r in ed.validation for x in r["results"]])
+def summary(ed: Edition, lang: str = "zh") -> str:
+    """What a reader must know first, as Markdown: how many findings of each kind, then
+    each finding's sentence."""
+    counts = {r: sum(f["rating"] == r for f in ed.findings) for r in ratings.ORDER}
+    lines = [summary_sentence(counts, lang)]
+    for f in sorted(ed.findings, key=lambda f: ratings.ORDER.index(f["rating"])):
+        if f["rating"] in ratings.FAULTS:
+            lines.append(f"- **{f['rating_en'] if lang == 'en' else f['rating_zh']}** — "
+                         f"{f['sentence_en'] if lang == 'en' else f['sentence_zh']}")
+    return "\n".join(lines)
 
 
-def headlines(ed: Edition) -> pd.DataFrame:
+def suites_frame(ed: Edition, lang: str = "zh") -> pd.DataFrame:
+    return pd.DataFrame([{t("col_suite", lang): r["suite"], t("col_expectation", lang): x["expectation"],
+                          t("col_about", lang): x.get("meta", {}).get("rule") or x.get("kwargs", {}).get("column", ""),
+                          t("col_met", lang): x["success"]} for r in ed.validation for x in r["results"]])
+
+
+def headlines(ed: Edition, lang: str = "zh") -> pd.DataFrame:
     """One finding sentence per figure: the edition's headline figures."""
     index = charts.value_index(ed.claims, ed.derived, ed.findings, ed.year)
-    return pd.DataFrame([{"figure": d["id"], "theme": d["theme"], "finding": charts.fill(d["finding"], index)}
-                         for d in ed.figures if charts.drawable(d, index)])
+    en = lang == "en"
+    return pd.DataFrame([{t("col_finding", lang): charts.fill(d["finding_en"] if en else d["finding"], index, english=en)}
+                         for d in ed.figures if charts.drawable(d, index) and d["type"] != "findings"])
 
 
 def show(fig: charts.Figure, out_dir: str | Path | None = None) -> None:
-    """The figure as a reader sees it: title, finding, the SVG, notes, alt text, source."""
-    from IPython.display import SVG, Markdown, display
-    saved = Path(out_dir) / "charts" / f"{fig.id}.svg" if out_dir else None
+    """The figure as a reader sees it: title, finding, the chart with its alt text, notes,
+    source (an <img> with alt text, so the exported notebook is accessible too)."""
+    import base64
+    import html
+
+    from IPython.display import HTML, Markdown, display
+    saved = charts.chart_dir(Path(out_dir) / "charts", fig.lang) / f"{fig.id}.svg" if out_dir else None
     svg = saved.read_text(encoding="utf-8") if saved and saved.exists() else charts.render_svg(fig.spec)
+    lang = fig.lang
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     display(Markdown(f"**{fig.title}** — {fig.subtitle}"))
-    display(SVG(data=svg))
-    display(Markdown(f"*Alt text:* {fig.alt}  \n*Notes:* {fig.notes}  \n*Data:* `charts/{fig.id}.csv`"))
+    display(HTML(f'<img src="{src}" alt="{html.escape(fig.alt)}" style="max-width:100%;height:auto">'))
+    display(Markdown(f"*{t('notes', lang)}:* {fig.notes}  \n"
+                     f"*{t('data', lang)}:* `charts/{'' if lang == 'zh' else lang + '/'}{fig.id}.csv`"))
 
 
-def comparison(root: str | Path, base_year: int, year: int, out_dir: str | Path):
+def comparison(root: str | Path, base_year: int, year: int, out_dir: str | Path, lang: str = "zh"):
     """The diff of this edition (out_dir) against the built base edition, saved beside it:
-    compare/diff.csv, derived.csv, findings.csv and the chart of headline changes."""
+    compare/diff.csv, derived.csv, findings.csv, changes.csv and the chart of headline changes."""
     from . import compare
     from .files import atomic_write_text, csv_text
     root, out = Path(root), Path(out_dir)
+    if not out.is_absolute() and not out.exists():
+        out = root / out
     d = compare.diff_editions(root / "outputs", base_year, year, new_dir=out)
     dest = out / "compare"
     atomic_write_text(dest / "diff.csv", csv_text(d.claims, compare.DIFF_COLUMNS))
     atomic_write_text(dest / "derived.csv", csv_text(d.derived, ["id", "old", "new", "unit", "old_qualifier", "new_qualifier"]))
-    atomic_write_text(dest / "findings.csv", csv_text(d.findings, ["change", "check_id", "verdict", "numbers"]))
+    atomic_write_text(dest / "findings.csv", csv_text(d.findings, ["change", "check_id", "rating", "numbers"]))
+    atomic_write_text(dest / "changes.csv", csv_text(d.changes, compare.CHANGE_COLUMNS))
     meta = yaml.safe_load((root / "data" / "raw" / str(year) / "report.meta.yml").read_text(encoding="utf-8"))
-    fig = compare.changes_figure(d, meta)
-    charts.save_figure(fig, out / "charts")
-    return d, fig
+    figs = [compare.changes_figure(d, meta, lang) for lang in charts.LANGS]
+    for fig in figs:
+        charts.save_figure(fig, out / "charts")
+    return d, next(f for f in figs if f.lang == lang)
+
+
+def rating_scale(lang: str = "zh") -> pd.DataFrame:
+    """The documented scale, as a table for the validation notebook."""
+    en = lang == "en"
+    return pd.DataFrame([{t("col_rating", lang): r["en"] if en else r["zh"],
+                          t("col_finding", lang): r["definition_en"] if en else r["definition_zh"]}
+                         for r in ratings.scale_table()])

@@ -10,4 +10,5 @@ import yaml
 
 @lru_cache(maxsize=None)
 def load_rules(name: str) -> dict:
-    return yaml.safe_load(files("reportfigures").joinpath("rules", f"{name}.yml").read_text(encoding="utf-8"))
+    text = files("reportfigures").joinpath("rules", f"{name}.yml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
