@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -55,11 +57,12 @@ def naive(root: Path) -> float:
     themes = theme_order(load_themes(root), {c["theme"] for c in results.claims})
     for run in plan(root, themes):
         ipynb = out / f"{run.name}.ipynb"
+        ipynb.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([str(BIN / "jupytext"), "--to", "ipynb", "-o", str(ipynb), str(run.path)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        args = [str(BIN / "papermill"), str(ipynb), str(ipynb), "-k", "python3", "--cwd", str(out)]
-        for k, v in (params | run.params).items():
-            args += ["-p", k, str(v)]
+        pfile = out / f"{run.name.replace('/', '_')}.params.yml"
+        pfile.write_text(yaml.safe_dump(params | run.params, allow_unicode=True), encoding="utf-8")
+        args = [str(BIN / "papermill"), str(ipynb), str(ipynb), "-k", "python3", "--cwd", str(out), "-f", str(pfile)]
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
 

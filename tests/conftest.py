@@ -30,6 +30,17 @@ def gold_numbers() -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def cli(*args) -> int:
+    """The command line, in this process, with its exit code."""
+    from reportfigures.cli import main
+    return main([str(a) for a in args])
+
+
+def read_csv(path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def claims_2024(doc) -> list[dict]:
     """The 2024 claims as the build makes them: the review bound to the extracted numbers."""
     from reportfigures.claims import claims_from_review, load_catalog, load_reviewed

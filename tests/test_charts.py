@@ -69,7 +69,7 @@ def test_bounds_are_drawn_as_bounds(chart_dir):
     assert submitted["bound"] == "True" and submitted["text"].startswith("至少")
     spec = json.loads((chart_dir / "social_opinion_funnel.vl.json").read_text(encoding="utf-8"))
     bar = spec["vconcat"][0]["layer"][0]["encoding"]
-    assert bar["strokeDash"]["field"] == "value_kind" and bar["fillOpacity"]["field"] == "value_kind"
+    assert bar["strokeDash"]["condition"]["test"] == "datum.bound" and bar["fillOpacity"]["condition"]["value"] < 1
     assert charts.BOUND_KEY["zh"] in [v["line"] for v in spec["vconcat"][-1]["data"]["values"]]  # the key, drawn
 
 

@@ -44,7 +44,7 @@ def test_edition_has_notebooks_charts_and_pages(built_edition):
 
 def test_one_theme_notebook_serves_every_theme():
     nbs = sorted(p.name for p in (ROOT / "notebooks").glob("*.py"))
-    assert nbs == ["compare.py", "overview.py", "theme.py", "validation.py"]
+    assert nbs == ["compare.py", "corpus.py", "overview.py", "theme.py", "validation.py"]  # corpus: not an edition's
     plan = notebooks.plan(ROOT, ["proposals", "a_theme_no_one_wrote_yet", "other"], base_year=2024, langs=("zh",))
     assert [(p.path.name, p.name) for p in plan] == [
         ("overview.py", "overview"), ("theme.py", "theme_proposals"), ("theme.py", "theme_a_theme_no_one_wrote_yet"),

@@ -1,5 +1,6 @@
-"""`reportfigures extract` as a user meets it (issue 11): the same table as before for a report,
-the high end of a range, one-line errors for input it must refuse, and no crash on tiny texts."""
+"""`reportfigures extract` as a user meets it (issues 11, 13): the same table as before for a report,
+the high end of a range, one-line errors for input it must refuse, no crash on tiny texts, and
+several reports (files or a folder) in one table with a `document` column."""
 
 import csv
 import io
@@ -77,16 +78,36 @@ def test_dev_zero_is_refused_not_read_forever(capsys):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_a_folder_is_every_report_in_it_with_a_file_column(tmp_path, capsys, fmt):
+def test_a_folder_is_every_report_in_it_with_a_document_column(tmp_path, capsys, fmt):
     (tmp_path / "b.txt").write_text("共收到提案1551件。", encoding="utf-8")
     (tmp_path / "a.txt").write_text("增长4.5%—5%，培训两期。", encoding="utf-8")
     (tmp_path / "notes.md").write_text("共3件。", encoding="utf-8")
     code, out, err = run(["extract", str(tmp_path), "--format", fmt], capsys)
     rows = list(csv.DictReader(io.StringIO(out))) if fmt == "csv" else json.loads(out)
     assert (code, err) == (0, "")
-    assert [(r["file"].rsplit("/", 1)[-1], r["surface"]) for r in rows] == [
-        ("a.txt", "4.5%—5%"), ("a.txt", "两期"), ("b.txt", "1551件")]
-    assert list(rows[0]) == ["file"] + COLUMNS
+    assert [(r["document"], r["surface"]) for r in rows] == [
+        (str(tmp_path / "a.txt"), "4.5%—5%"), (str(tmp_path / "a.txt"), "两期"), (str(tmp_path / "b.txt"), "1551件")]
+    assert list(rows[0]) == ["document"] + COLUMNS
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_several_files_are_one_table_in_the_order_given(tmp_path, capsys, fmt):
+    texts = {"b.txt": "共收到提案1551件。", "a.txt": "增长4.5%—5%，培训两期。", "c.txt": "没有数字。", "d.txt": "立案1364件。"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in texts]
+    code, out, err = run(["extract", *paths, "--format", fmt], capsys)
+    assert (code, err) == (0, "")
+    expected = [{"document": p, **{k: r[k] for k in COLUMNS}} for p in paths
+                for r in (m.row() for m in extract(read_text(p).text))]
+    assert out == (csv_text(expected, ["document"] + COLUMNS) if fmt == "csv" else json_text(expected))
+    code, serial, _ = run(["extract", *paths, "--format", fmt, "--jobs", "1"], capsys)
+    assert code == 0 and serial == out
+
+
+def test_one_file_keeps_the_table_without_a_document_column(capsys):
+    code, out, _ = run(["extract", str(REPORT)], capsys)
+    assert code == 0 and out.splitlines()[0] == ",".join(COLUMNS)
 
 
 def test_a_folder_without_reports_or_with_a_bad_one_is_a_one_line_error(tmp_path, capsys):
@@ -96,3 +117,13 @@ def test_a_folder_without_reports_or_with_a_bad_one_is_a_one_line_error(tmp_path
     (tmp_path / "b.txt").write_bytes(b"")
     code, out, err = run(["extract", str(tmp_path)], capsys)
     assert code == 2 and err.count("\n") == 1 and "b.txt: file is empty" in err
+
+
+def test_a_missing_or_undecodable_file_among_several_names_it(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("共1件。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(("提案" * 10).encode("utf-8") + b"\xff")
+    for other, message in ((tmp_path / "none.txt", "none.txt: no such file"), (tmp_path / "bad.txt", "not valid UTF-8")):
+        code, out, err = run(["extract", str(tmp_path / "a.txt"), str(other)], capsys)
+        assert code == 2 and err.count("\n") == 1 and message in err, err
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "--jobs", "0"], capsys)
+    assert code == 2 and "--jobs" in err

@@ -39,7 +39,8 @@ def test_every_fault_sentence_says_what_would_settle_it(rule, rating):
     values = {k: "X" for k in ("part", "whole", "share", "part_subject", "whole_subject", "part_subject_en",
                                "whole_subject_en", "rate", "bases", "bases_en", "rate_subject_en", "parts",
                                "parts_en", "total", "count", "count_en", "listed", "items", "subject", "subject_en",
-                               "old", "new", "computed", "direction", "stated")}
+                               "old", "new", "computed", "direction", "stated", "part_en", "whole_en", "share_en",
+                               "total_en", "base_en", "old_en", "new_en", "computed_en", "stated_en")}
     zh, en = say(rule, rating, **values)
     assert any(w in zh for w in ("需", "即可", "必有", "由报告方")), zh
     assert any(w in en for w in ("would settle", "must be wrong", "only the report", "which only")), en

@@ -2,27 +2,16 @@
 restructured 2025 text (tests/fixtures/nextyear_2025_restructured/: regrouped sections,
 reworded sentences, new numbers, planted problems), with no hand edit between commands."""
 
-import csv
 import json
 import shutil
 
 import pytest
 import yaml
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, cli, copy_project, read_csv
 from reportfigures import compare
-from reportfigures.cli import main
 
 FIXTURE = FIXTURES / "nextyear_2025_restructured"
-
-
-def cli(*args) -> int:
-    return main([str(a) for a in args])
-
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 @pytest.fixture(scope="module")

@@ -1,25 +1,14 @@
 """Yearly editions: new-edition → review → build → diff, on a made-up next-year text and
 on a real report the catalog was not written for."""
 
-import csv
 import json
 import shutil
 
 import pytest
 
-from conftest import CORPUS, ROOT, copy_project
+from conftest import CORPUS, ROOT, cli, copy_project, read_csv
 from nextyear import expected_diff, make_text
 from reportfigures import compare
-from reportfigures.cli import main
-
-
-def cli(*args) -> int:
-    return main([str(a) for a in args])
-
-
-def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 @pytest.fixture(scope="module")

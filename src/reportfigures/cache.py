@@ -41,8 +41,9 @@ def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
         items["base:reviewed"] = root / "data" / "editions" / str(base) / "claims.reviewed.csv"
         for name in ("claims.json", "derived.json", "findings.json"):
             items[f"base:{name}"] = root / "outputs" / str(base) / name
-    for p in sorted((root / "notebooks").glob("*.py")):
-        items[f"notebook:{p.name}"] = p
+    from .notebooks import NOTEBOOKS
+    for name in NOTEBOOKS:  # the notebooks an edition runs (not the corpus notebook)
+        items[f"notebook:{name}.py"] = root / "notebooks" / f"{name}.py"
     for p in sorted((root / "expectations" / "gx" / "expectations").glob("*.json")):
         items[f"suite:{p.name}"] = p
     for p in sorted(PACKAGE_DIR.rglob("*")):
@@ -52,15 +53,7 @@ def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
 
 
 def cache_key(root: Path, year: int, params: dict) -> str:
-    h = hashlib.sha256()
-    for name, item in cache_inputs(root, year, params).items():
-        h.update(name.encode() + b"\0")
-        if isinstance(item, Path):
-            h.update(item.read_bytes() if item.exists() else b"<missing>")
-        else:
-            h.update(str(item).encode())
-        h.update(b"\0")
-    return h.hexdigest()
+    return _digest(cache_inputs(root, year, params))
 
 
 def is_current(edition_dir: Path, key: str) -> bool:
@@ -77,7 +70,7 @@ def is_current(edition_dir: Path, key: str) -> bool:
 # --- finer keys: what each step of a build reads -------------------------------------------------
 
 TABLE_FILES = ("numbers.csv", "numbers.json", "claims.csv", "claims.json", "claims.parquet", "findings.csv",
-               "findings.json", "derived.csv", "derived.json", "validation.json", "validation.html")
+               "findings.json", "derived.csv", "derived.json", "validation.json", "validation.html", "en/validation.html")
 
 
 def _digest(items: dict[str, Path | str]) -> str:

@@ -287,17 +287,15 @@ def _unit_title(unit: str, lang: str) -> str:
 def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "") -> dict:
     """Horizontal bars, labelled at their end in dark text; bounds dashed and lighter, with a
     legend only when a bound is drawn."""
-    kinds = [VALUE_KIND[lang][b] for b in (False, True) if any(v["bound"] == b for v in values)]
     top = max((v["value"] for v in values), default=1) or 1
     percent = all(v["unit"] == "%" for v in values) and top <= 100
     x = {"field": "value", "type": "quantitative", "title": x_title, "stack": None,
          "axis": {"labelExpr": axis_expr() if lang == "zh" else axis_expr_en(), "grid": True, "tickCount": 4},
          "scale": {"zero": True, "type": "linear", "domainMax": 100 if percent else top * 1.25, "nice": False}}
-    legend = None  # every bar is labelled (至少800篇); the footer explains a dashed box when one is drawn
-    opacity = {"field": "value_kind", "type": "nominal", "title": None, "legend": legend,
-               "scale": {"domain": kinds, "range": [1 if k == VALUE_KIND[lang][False] else 0.35 for k in kinds]}}
-    dash = {"field": "value_kind", "type": "nominal", "title": None, "legend": legend,
-            "scale": {"domain": kinds, "range": [[1, 0] if k == VALUE_KIND[lang][False] else [4, 3] for k in kinds]}}
+    # every bar is labelled (至少800篇) and the footer explains a dashed box when one is drawn:
+    # no legend, and no scale a vconcat could share between panels
+    opacity = {"condition": {"test": "datum.bound", "value": 0.35}, "value": 1}
+    dash = {"condition": {"test": "datum.bound", "value": [4, 3]}, "value": [1, 0]}
     y = {"field": "label", "type": "nominal", "sort": [v["label"] for v in sorted(values, key=lambda v: v["order"])],
          "title": None, "axis": {"labelLimit": 220 if lang == "zh" else 260}}
     tip = [{"field": "label", "title": "项目" if lang == "zh" else "item"},
@@ -371,10 +369,33 @@ def build_findings(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) ->
 _BUILDERS = {"bars": build_bars, "panels": build_panels, "plan": build_plan, "findings": build_findings}
 
 
+def _text_width(s: str, size: float = 10) -> float:
+    """About how wide a line is drawn: a CJK character takes an em, a Latin one about half."""
+    return sum(size if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else size * 0.55 for ch in s)
+
+
+def wrap(line: str, limit: float, size: float = 10) -> list[str]:
+    """A footer line broken to fit the chart (Vega draws one text line; it does not wrap):
+    at spaces in English, between characters (never before punctuation) in Chinese."""
+    latin = _text_width(line, size) < len(line) * size * 0.8
+    tokens = line.split(" ") if latin else list(line)
+    sep = " " if latin else ""
+    out: list[str] = []
+    cur = ""
+    for tok in tokens:
+        trial = f"{cur}{sep}{tok}" if cur else tok
+        if cur and _text_width(trial, size) > limit and tok[:1] not in "，。；：、）”’,.;:)":
+            out.append(cur)
+            cur = tok
+        else:
+            cur = trial
+    return out + [cur] if cur else out
+
+
 def _furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt_text: str,
              width: int = WIDTH, key: str = "") -> dict:
     """Title, finding as subtitle, then the key to what is drawn, notes and the source line."""
-    footer = [line for line in (key, notes, source) if line]
+    footer = [part for line in (key, notes, source) if line for part in wrap(line, width + 180)]
     footer_chart = {"data": {"values": [{"i": i, "line": t} for i, t in enumerate(footer)]}, "width": width,
                     "height": 16 * len(footer),
                     "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": MUTED,

@@ -251,6 +251,8 @@ def check_part_whole(rel: dict, claims: dict) -> tuple[list[Finding], list[Deriv
     ids = part_ids + [rel["whole"]]
     rule = "parts_within" if several else "part_whole"
     values = {"part": _listing(claims, part_ids), "whole": q(whole), "share": span_text(*share, "%"),
+              "part_en": _listing(claims, part_ids, True), "whole_en": q_en(whole), "share_en": span_text_en(*share, "%"),
+              "total_en": span_text_en(*p, whole["unit"]),
               "part_subject": _subject(claims[part_ids[0]]), "whole_subject": _subject(whole),
               "part_subject_en": _subject(claims[part_ids[0]], True), "whole_subject_en": _subject(whole, True),
               "parts": _listing(claims, part_ids), "parts_en": _listing(claims, part_ids, True),
@@ -289,7 +291,7 @@ def check_stated_rate(rel: dict, claims: dict) -> tuple[list[Finding], list[Deri
         hits = [k for k in range(max(lo_k, 0), min(hi_k, n) + 1) if round(100 * k / n, d) == round(r, d)]
         if hits:
             k = hits[0]
-            zh, en = say("stated_rate", "consistent", rate=q(rate), base=q(base), k=k,
+            zh, en = say("stated_rate", "consistent", rate=q(rate), base=q(base), base_en=q_en(base), k=k,
                          k_over_n=f"{k}/{n} = {100 * k / n:.{d + 2}f}%", rate_subject_en=_subject(rate, True))
             return [Finding(rel["id"], "stated_rate", "consistent", [rel["rate"], base_id], [],
                             f"{rate['surface']} over {base['surface']}", zh, en,
@@ -338,7 +340,8 @@ def check_sum(rel: dict, claims: dict) -> tuple[list[Finding], list[Derived]]:
     else:
         rating = "cannot_check" if (math.isinf(hi) or math.isinf(w[1])) else "consistent"
     values = {"parts": _listing(claims, parts), "parts_en": _listing(claims, parts, True),
-              "total": span_text(lo, hi, unit), "whole": q(whole)}
+              "total": span_text(lo, hi, unit), "whole": q(whole), "total_en": span_text_en(lo, hi, unit),
+              "whole_en": q_en(whole)}
     zh, en = say("sum", rating, **values)
     return [Finding(rel["id"], "sum", rating, parts + [rel["whole"]],
                     [rel["whole"]] if rating == "contradiction" else [],
@@ -358,6 +361,7 @@ def compare_target(rel: dict, claims: dict) -> tuple[list[Finding], list[Derived
                 qualifier_of(t[0] - a[1], t[1] - a[0]), unit, t_ids + a_ids, rel.get("en", ""))
     year = rel.get("year", "")
     zh, en = say("target_vs_actual", "cannot_check", target=_listing(claims, t_ids), actual=_listing(claims, a_ids),
+                 target_en=_listing(claims, t_ids, True), actual_en=_listing(claims, a_ids, True),
                  year=year, next_year=(year + 1) if isinstance(year, int) else "")
     f = Finding(rel["id"], "target_vs_actual", "cannot_check", t_ids + a_ids, [],
                 f"{_surfaces(claims, t_ids)} (target) vs {_surfaces(claims, a_ids)} (actual)", zh, en,
@@ -374,7 +378,8 @@ def check_change(rel: dict, claims: dict, base: dict[str, dict] | None) -> tuple
     ids = [rel["change"], rel["claim"]]
     word = "增加" if sign > 0 else "减少"
     unit = "个百分点" if mode == "pp" else "%" if mode == "pct" else cur["unit"]
-    common = {"stated": q(chg), "subject": _subject(cur), "subject_en": _subject(cur, True) or cur["surface"]}
+    common = {"stated": q(chg), "stated_en": q_en(chg), "subject": _subject(cur),
+              "subject_en": _subject(cur, True) or cur["surface"]}
     old = (base or {}).get(rel["claim"])
     if base is None or old is None:
         reason = ("没有上一版报告可比" if base is None else f"上一版报告中没有“{_subject(cur)}”这一数字")
@@ -403,8 +408,10 @@ def check_change(rel: dict, claims: dict, base: dict[str, dict] | None) -> tuple
     else:
         rating = "cannot_check"
     comp = span_text(abs(lo), abs(hi), unit) if exact else f"{span_text(lo, hi, unit)}"
+    comp_en = (("+" if lo >= 0 else "−") + span_text_en(abs(lo), abs(hi), unit)) if exact else span_text_en(lo, hi, unit)
     zh, en = say("change_vs_base", rating if rating != "cannot_check" else "consistent",
-                 old=q(old), new=q(cur), computed=comp, direction="增加" if lo >= 0 else "减少", **common) \
+                 old=q(old), new=q(cur), computed=comp, direction="增加" if lo >= 0 else "减少",
+                 old_en=q_en(old), new_en=q_en(cur), computed_en=comp_en, **common) \
         if rating != "cannot_check" else say("change_vs_base", "cannot_check",
                                              reason="上年或今年的数字只是约数", reason_en="Last year's or this year's figure is only approximate", **common)
     return [Finding(rel["id"], "change_vs_base", rating, ids, [rel["change"]] if rating == "contradiction" else [],
@@ -465,7 +472,8 @@ def check_list_count(claim: dict) -> Finding:
     else:
         rating = "cannot_check" if agree else "worth_a_look"
     shown = "、".join(items)
-    zh, en = say("list_count", rating, count=f"“{claim['surface']}”", count_en=f"“{claim['surface']}” ({q_en(claim)})",
+    key = "consistent_open" if rating == "consistent" and open_ and m < n else rating
+    zh, en = say("list_count", key, count=f"“{claim['surface']}”", count_en=f"“{claim['surface']}” ({q_en(claim)})",
                  listed=m, items=shown or "—")
     note = (f"{m} listed with 等: at least {m}" if open_ else f"{m} listed, list closed") + (
         "" if sound else "; the listed phrases may not be the counted items")

@@ -1,10 +1,12 @@
-"""The claim catalog and its locators: which number of a text is which claim.
+"""The claim catalog and its locators, and the claims of a year as its review signed them off.
 
-A claim is found by a locator, never by an offset or a typed value: the unit, the part of
-the report (review of the year, or tasks for the next) and keywords that must stand in the
-number's own context (the words before it in its clause, back to the previous number, and
-the noun right after it). A locator that matches no mention or several is reported with the
-candidates; it never binds silently. The same catalog re-finds the claims next year.
+A catalog claim is found by a locator, never by an offset or a typed value: the unit, the
+part of the report (review of the year, or tasks for the next) and keywords that must stand
+in the number's own context (the words before it in its clause, back to the previous number,
+and the noun right after it). Next year, the locators are one signal among several of the
+assignment that binds the catalog to the new text (binding.py). Once a year's draft is
+accepted, its review (claims.reviewed.csv: claim, origin, offsets, value) is what the build
+binds, and the build stops if the text no longer says what was signed off.
 """
 
 from __future__ import annotations
@@ -157,39 +159,8 @@ def locate(catalog: list[ClaimDef], doc: Document, mentions: list[Mention] | Non
     return out
 
 
-def uncovered(located: list[Located], mentions: list[Mention]) -> list[Mention]:
-    """Claimable mentions no claim is bound to (a coverage gap in the catalog)."""
-    bound = {loc.mention.start for loc in located if loc.mention is not None}
-    return [m for m in claimable(mentions) if m.start not in bound]
-
-
-def double_bound(located: list[Located]) -> dict[int, list[str]]:
-    by_start: dict[int, list[str]] = {}
-    for loc in located:
-        if loc.mention is not None:
-            by_start.setdefault(loc.mention.start, []).append(loc.claim.id)
-    return {k: v for k, v in by_start.items() if len(v) > 1}
-
-
 def describe(m: Mention) -> str:
     return f"{m.surface} at {m.start} in “{m.sentence[:40]}…”"
-
-
-def bind_all(catalog: list[ClaimDef], doc: Document, mentions: list[Mention], catalog_path: str = "catalog") -> list[Located]:
-    """Locate every claim and demand full, unique coverage; errors list the candidates."""
-    located = locate(catalog, doc, mentions)
-    problems = []
-    for loc in located:
-        if loc.status == "missing":
-            problems.append(f"claim '{loc.claim.id}' (line {loc.claim.line}) matches no number")
-        elif loc.status == "ambiguous":
-            problems.append(f"claim '{loc.claim.id}' (line {loc.claim.line}) matches {len(loc.candidates)} numbers: "
-                            + "; ".join(describe(m) for m in loc.candidates))
-    for start, ids in double_bound(located).items():
-        problems.append(f"claims {', '.join(ids)} all bind the number at {start}")
-    if problems:
-        raise IntegrityError(f"{len(problems)} locator problem(s): " + " | ".join(problems), catalog_path)
-    return located
 
 
 # --- the claims table ------------------------------------------------------------------------

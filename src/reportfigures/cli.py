@@ -30,33 +30,34 @@ def cli(ctx: click.Context, root: str | None) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-def extract(path: str, fmt: str) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Processes extracting reports at once (several files or a folder).")
+def extract(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
     """Print every number mention of a text file, one row each.
 
-    PATH may be a folder: every *.txt in it, in name order, in one table whose first column
-    `file` names the report (a file that cannot be read stops there, exit 2).
+    Several files, or a folder (every *.txt in it, in name order), give one table whose
+    first column `document` names the report; the reports are extracted on `--jobs`
+    processes and written in the order given. A report that cannot be read stops the table
+    there (exit 2). One file gives the table without the `document` column.
 
     Example:
 
     \b
         reportfigures extract data/raw/2024/report.txt --format json
         reportfigures extract ../shared/corpus/gov-work-reports-2026/ > corpus-numbers.csv
+        reportfigures extract a.txt b.txt c.txt --jobs 2
     """
-    from .errors import InputError
-    from .numbers import extract as run_extract, mention_table, mention_tables
+    from .corpus import documents, table
+    from .numbers import extract as run_extract, mention_table
     from .source import read_text
 
     # written in pieces: an output as large as the input is never held twice in memory
-    folder = Path(path)
-    if not folder.is_dir():
-        pieces = mention_table(run_extract(read_text(path).text), fmt)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        pieces = mention_table(run_extract(read_text(paths[0]).text), fmt)
     else:
-        files = sorted(folder.glob("*.txt"))
-        if not files:
-            raise InputError("is a folder without *.txt report files", folder)
-        pieces = mention_tables(((str(f), run_extract(read_text(f).text)) for f in files), fmt)
+        pieces = table(documents(paths), fmt, jobs)
     for piece in pieces:
         click.echo(piece, nl=False)
 
@@ -274,6 +275,46 @@ def diff(ctx: click.Context, old_year: int, new_year: int, csv_out: str | None) 
     if csv_out:
         atomic_write_text(csv_out, csv_text(d.claims, DIFF_COLUMNS))
     ctx.exit(d.exit_code)
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this machine only by default).")
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str) -> None:
+    """Open every built edition's tables with Datasette (outputs/reportfigures.db).
+
+    Facets by year, theme, kind and rating; Chinese full-text search on sentences, claims,
+    findings and numbers; canned queries (claims changed between two editions, a claim
+    across editions, the findings that name a claim). Runs until Ctrl-C. The database is
+    rebuilt first when an edition is newer than it.
+
+    \b
+        reportfigures serve --port 8001
+        curl 'http://127.0.0.1:8001/reportfigures/claims.json?year=2024&id=proposals.received&_shape=objects'
+    """
+    from .database import serve as run_serve
+
+    run_serve(_root(ctx), host=host, port=port, log=click.echo)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Default: outputs/corpus/.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True)
+@click.pass_context
+def corpus(ctx: click.Context, folder: str, out: str | None, lang: str, jobs: int) -> None:
+    """Run the corpus notebook on a folder of reports: every number of each, and how many
+    metrics, targets and list counts each states, with a chart (outputs/corpus/).
+
+    \b
+        reportfigures corpus ../shared/corpus/gov-work-reports-2026/
+    """
+    from .corpus_notebook import run
+
+    dest = run(_root(ctx), Path(folder), Path(out) if out else None, lang=lang, jobs=jobs)
+    click.echo(f"{dest / 'corpus.html'}\n{dest / 'counts.csv'}\n{dest / 'numbers.csv'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from datetime import datetime, timezone
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,8 +166,9 @@ def save(results: EditionResults, inputs: EditionInputs, dest: Path) -> dict:
     (dest / "derived.csv").write_text(csv_text(results.derived, DERIVED_COLUMNS), encoding="utf-8")
     (dest / "derived.json").write_text(json_text(results.derived), encoding="utf-8")
     (dest / "validation.json").write_text(json_text(results.validation), encoding="utf-8")
-    (dest / "validation.html").write_text(render_page(inputs.year, results.validation, results.findings, sha),
-                                          encoding="utf-8")
+    for lang, path in (("zh", dest / "validation.html"), ("en", dest / "en" / "validation.html")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_page(inputs.year, results.validation, results.findings, sha, lang), encoding="utf-8")
     rated: dict[str, int] = {}
     for f in results.findings:
         rated[f["rating"]] = rated.get(f["rating"], 0) + 1
@@ -238,6 +238,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
             else:
                 write_workbook(results, stage)
             write_front_pages(inputs, results, stage, runs, figures, summary)
+            from . import datapackage
+            datapackage.write(stage, inputs, summary)
             summary["notebooks"] = [r.name for r in runs]
             summary["notebook_runs"] = {r.name: {"key": r.key, "title": r.title, "charts": list(r.charts)} for r in runs}
             summary["reused_notebooks"] = sum(r.reused for r in runs)
@@ -255,6 +257,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
                 kernel.close()
         try:
             write_editions_index(root)
+            from . import database
+            database.update(root)
         except OSError as e:
             raise staging.write_error(e, str(outputs / "index.html")) from None
     ran = sum(not r.reused for r in runs)
@@ -275,6 +279,7 @@ def _record(final: Path) -> dict:
 def reuse_tables(inputs: EditionInputs, previous: Path, dest: Path) -> EditionResults:
     """The last edition's tables, copied: no extraction of claims, no suites, no GX import."""
     for f in cache.TABLE_FILES:
+        (dest / f).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(previous / f, dest / f)
     load = lambda name: json.loads((dest / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
     return EditionResults(extract(inputs.doc), load("claims"), load("findings"), load("derived"), load("validation"))

@@ -479,13 +479,15 @@ def _data(ctx: PageContext, lang: str) -> str:
     up = "" if lang == "zh" else "../"
     nbs = "".join(f'<li><a href="{up}{_e(n["html"])}">{_e(n["title"])}</a> (<a href="{up}{_e(n["ipynb"])}">ipynb</a>)</li>'
                   for n in ctx.notebooks if n.get("lang", "zh") == lang)
-    files = [("edition.xlsx", "dl_xlsx"), ("claims.csv", "dl_claims"), ("claims.json", "dl_claims_json"),
+    files = [("edition.xlsx", "dl_xlsx"), ("datapackage.json", "dl_datapackage"), ("claims.csv", "dl_claims"), ("claims.json", "dl_claims_json"),
              ("claims.parquet", "dl_parquet"), ("findings.csv", "dl_findings"), ("derived.csv", "dl_derived"),
              ("numbers.csv", "dl_numbers"), ("validation.html", "dl_validation"), ("annotations.json", "dl_annotations"),
              ("edition.json", "dl_record")]
     if ctx.base_year:
         files.append(("compare/diff.csv", "dl_diff"))
-    dl = "".join(f'<li><a href="{up}{_e(href)}">{_e(t(key, lang, base=ctx.base_year or ""))}</a></li>' for href, key in files)
+    local = {"validation.html"}  # pages that exist in each language
+    dl = "".join(f'<li><a href="{"" if href in local else up}{_e(href)}">{_e(t(key, lang, base=ctx.base_year or ""))}</a></li>'
+                 for href, key in files)
     dl += f'<li><a href="{up}../index.html">{_e(t("dl_all", lang))}</a></li>'
     return (f'<section id="data" aria-labelledby="h-data"><h2 id="h-data">{_e(t("h_data", lang))}</h2>'
             f'<h3>{_e(t("h_notebooks", lang))}</h3><ul>{nbs}</ul><h3>{_e(t("h_files", lang))}</h3><ul>{dl}</ul></section>')
