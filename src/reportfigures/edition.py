@@ -216,7 +216,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
             summary = {"year": year, "package_version": __version__, "cache_key": key, "tables_key": tkey,
                        "source_sha256": inputs.source.sha256, "params": inputs.params,
                        "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
-            if previous.get("tables_key") == tkey and all((final / f).is_file() for f in cache.TABLE_FILES):
+            reused = previous.get("tables_key") == tkey and all((final / f).is_file() for f in cache.TABLE_FILES)
+            if reused:
                 results = reuse_tables(inputs, final, stage)  # the figures changed, not what they show
                 summary["outputs"] = previous.get("outputs", {})
                 log("  tables: unchanged, reused from the last edition")
@@ -238,8 +239,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
             else:
                 write_workbook(results, stage)
             write_front_pages(inputs, results, stage, runs, figures, summary)
-            from . import datapackage
-            datapackage.write(stage, inputs, summary)
+            from . import datapackage  # validated again only when the tables are new
+            datapackage.write(stage, inputs, summary, check=not (reused and (final / "datapackage.json").is_file()))
             summary["notebooks"] = [r.name for r in runs]
             summary["notebook_runs"] = {r.name: {"key": r.key, "title": r.title, "charts": list(r.charts)} for r in runs}
             summary["reused_notebooks"] = sum(r.reused for r in runs)
@@ -258,7 +259,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
         try:
             write_editions_index(root)
             from . import database
-            database.update(root)
+            if not reused or not database.path(root).is_file():  # the same tables: the same rows
+                database.update(root)
         except OSError as e:
             raise staging.write_error(e, str(outputs / "index.html")) from None
     ran = sum(not r.reused for r in runs)
@@ -334,23 +336,36 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
     planned = plan(root, themes, comparable_base(root, inputs.params))
     params = notebook_parameters(inputs, dest)
     code = cache.code_key()
+    from .charts import load_figures
+    figs = load_figures(root / inputs.params.get("figures", DEFAULT_FIGURES))
+    themes_data = load_themes(root)
     for p in planned:
-        p.key = cache.notebook_key(p.path, params | p.params, tables, notebook_reads(inputs, p), code,
-                                   root / "requirements.lock")
+        p.key = cache.notebook_key(p.path, params | p.params, tables, notebook_reads(inputs, p, figs, themes_data),
+                                   code, root / "requirements.lock")
     cache_dir = outputs_dir(root, inputs.year).parent / ".render-cache"
     before = os.environ.get(RENDER_CACHE_ENV)
     os.environ[RENDER_CACHE_ENV] = str(cache_dir)
     fresh = [p for p in planned if (records or {}).get(p.name, {}).get("key") != p.key]
     drawing = [(p.params.get("theme", "validation"), p.params.get("lang", "zh")) for p in fresh
                if p.path.stem in ("theme", "validation")]
-    # drawing ahead pays when several notebooks draw: one edited chart is drawn by its notebook
-    ahead = prerender.start(prerender.specs_for(root, inputs.year, dest, drawing), cache_dir) \
-        if len(drawing) > 2 else None
+    # drawing ahead pays: in a second process when several notebooks draw, here (while the
+    # kernel starts) when only an edited chart or two are new
+    specs = prerender.specs_for(root, inputs.year, dest, drawing) if drawing else []
+    ahead = prerender.start(specs, cache_dir) if len(drawing) > 2 else None
+    here = None
+    if specs and ahead is None:
+        import threading
+
+        from .charts import render
+        here = threading.Thread(target=lambda: [render(sp) for sp in specs], daemon=True)
+        here.start()
     try:
         return run_all(root, planned, params, dest, progress=progress, warm=warm_kernel, previous=previous,
                        records=records, kernel=kernel)
     finally:
         prerender.stop(ahead)
+        if here is not None:
+            here.join()
         if before is None:
             os.environ.pop(RENDER_CACHE_ENV, None)
         else:
@@ -362,20 +377,17 @@ _SHARED = ("id", "theme", "type", "claims", "actual", "target")
 _WORDS = {"zh": ("title", "finding", "alt", "notes"), "en": ("title_en", "finding_en", "alt_en", "notes_en")}
 
 
-def notebook_reads(inputs: EditionInputs, p) -> dict:
+def notebook_reads(inputs: EditionInputs, p, figs: list[dict], themes: list[dict]) -> dict:
     """What a notebook run reads beyond the tables, in its language: the figures it draws
     (a theme's, with their wording), the headlines (the overview), the base edition."""
-    from .charts import load_figures
-    from .present import load_themes
     lang = p.params.get("lang", "zh")
-    figs = load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))
     words = lambda d, keys: {k: d.get(k) for k in _SHARED + keys}  # noqa: E731
     meta = {k: inputs.meta.get(k) for k in ("title", "title_en", "facts")}
     name = p.path.stem
     if name == "theme":
         theme = p.params["theme"]
         return {"figures": [words(d, _WORDS[lang]) for d in figs if d["theme"] == theme],
-                "theme": [t for t in load_themes(inputs.root) if t["id"] == theme], "meta": meta}
+                "theme": [t for t in themes if t["id"] == theme], "meta": meta}
     if name == "overview":
         return {"headlines": [words(d, (_WORDS[lang][1],)) for d in figs]}
     if name == "validation":

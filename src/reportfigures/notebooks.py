@@ -240,7 +240,12 @@ def run_all(root: Path, planned: list[Planned], parameters: dict, dest: Path, *,
 
     from tqdm.auto import tqdm
     records = records or {}
-    nbs = [(p, read_notebook(p.path)) for p in planned]  # check every notebook before running any
+    read: dict[Path, object] = {}
+    for p in planned:  # check every notebook before running any; each file read once
+        if p.path not in read:
+            read[p.path] = read_notebook(p.path)
+    import copy
+    nbs = [(p, copy.deepcopy(read[p.path])) for p in planned]
     (dest / "notebooks").mkdir(parents=True, exist_ok=True)
     done: dict[str, NotebookRun] = {}
     if previous is not None:
