@@ -38,7 +38,9 @@ from conftest import copy_project  # noqa: E402
 
 def timed(cmd: list[str], cwd: Path) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        sys.exit(f"bench: {' '.join(cmd[1:])} failed: {done.stderr.strip().splitlines()[-1:]}")
     return time.perf_counter() - t
 
 

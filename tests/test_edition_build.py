@@ -104,7 +104,7 @@ def test_failing_notebook_names_notebook_and_cell_and_keeps_last_edition(tmp_pat
     with pytest.raises(NotebookError, match=r"overview\.py: cell \d+: ValueError: boom"):
         edition.build(root, 2024, log=lambda *a: None, progress=False)
     assert (last / "index.html").read_text(encoding="utf-8") == "last good edition"
-    assert [p.name for p in (root / "outputs").iterdir() if p.name != ".render-cache" and not p.name.endswith(".lock")] \
+    assert [p.name for p in (root / "outputs").iterdir() if p.name not in (".render-cache", ".notebook-cache") and not p.name.endswith(".lock")] \
         == ["2024"]  # no staging folder left
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 from .errors import CatalogError, InputError
 from .files import csv_text, json_text, load_yaml_list
 from .formats import axis_expr, axis_expr_en, quantity, quantity_en
+from .paths import RENDER_CACHE_ENV  # where the build keeps drawings
 
 FONT = "Noto Sans CJK SC"
 WIDTH = 520
@@ -609,7 +610,6 @@ def accessible_svg(svg: str, title: str, description: str, lang: str = "zh") -> 
     return f'{head}<title id="chart-title">{t}</title><desc id="chart-desc">{d}</desc>{svg[head_end:]}'
 
 
-RENDER_CACHE_ENV = "REPORTFIGURES_RENDER_CACHE"
 
 
 def render_key(spec: dict) -> str:

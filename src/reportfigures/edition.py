@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from . import __version__, cache, staging
 from .checks import DERIVED_COLUMNS, FINDING_COLUMNS, claim_refs, load_relations, run_checks
 from .claims import CLAIM_COLUMNS, claimable, claims_from_review, load_catalog, load_reviewed
-from .errors import InputError, IntegrityError
+from .errors import IntegrityError
 from .files import csv_text, json_text
 from .numbers import COLUMNS, extract
-from .paths import check_year, outputs_dir
+from .params import load_params
+from .paths import RENDER_CACHE_ENV, outputs_dir, render_cache
 from .source import SourceText, load_meta, read_text, verify_archive
 from .suites import INTEGRITY_COLUMNS, SuiteRunner, findings_frame
 from .text import Document
@@ -41,26 +41,6 @@ class EditionInputs:
     source: SourceText
     meta: dict
     doc: Document
-
-
-def load_params(root: Path, year: int) -> dict:
-    """data/editions/<year>/edition.yml: the one small file that parameterises a year."""
-    check_year(year)
-    path = Path(root) / "data" / "editions" / str(year) / "edition.yml"
-    if not path.exists():
-        raise InputError(f"no edition parameters for {year}: run `reportfigures new-edition --year {year} --text PATH`", path)
-    try:
-        params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise InputError(f"is not valid YAML ({str(e).splitlines()[0]}): fix it or run new-edition again", path) from None
-    if not isinstance(params, dict):
-        raise InputError("must be a mapping of parameters (year, text, catalog, relations, reviewed)", path)
-    for key in ("year", "text", "catalog", "relations", "reviewed"):
-        if key not in params:
-            raise InputError(f"missing field '{key}'", path)
-    if str(params["year"]) != str(year):
-        raise InputError(f"says year {params['year']}, expected {year}", path)
-    return params
 
 
 def load_inputs(root: Path, year: int, *, text: str | None = None, catalog: str | None = None) -> EditionInputs:
@@ -184,7 +164,7 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
     Steps: verify and compute the tables (in this process), run the notebooks with
     papermill (charts), write the pages in Chinese and English and the workbook. Nothing
     changed since the last build (same cache key) → the previous edition is kept as it is."""
-    root = Path(root)
+    root = Path(root).resolve()  # the kernel runs elsewhere: relative paths would not hold
     final = outputs_dir(root, year)
     params = load_params(root, year)
     key = cache.cache_key(root, year, params)
@@ -211,8 +191,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
         kernel = None
         try:
             if warm_kernel:  # starts and imports on the other core while the tables are computed
-                from .notebooks import WarmKernel
-                kernel = WarmKernel().start(stage)
+                from .notebooks import build_kernel
+                kernel = build_kernel(root, year, stage)
             summary = {"year": year, "package_version": __version__, "cache_key": key, "tables_key": tkey,
                        "source_sha256": inputs.source.sha256, "params": inputs.params,
                        "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
@@ -328,7 +308,6 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
     core into the render cache (an unchanged chart is not drawn again in the next build). A
     notebook run whose inputs did not change since the last edition is copied from it."""
     from . import prerender
-    from .charts import RENDER_CACHE_ENV
     from .notebooks import plan, run_all
     from .present import load_themes, theme_order
     root = inputs.root
@@ -342,7 +321,7 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
     for p in planned:
         p.key = cache.notebook_key(p.path, params | p.params, tables, notebook_reads(inputs, p, figs, themes_data),
                                    code, root / "requirements.lock")
-    cache_dir = outputs_dir(root, inputs.year).parent / ".render-cache"
+    cache_dir = render_cache(root, inputs.year)
     before = os.environ.get(RENDER_CACHE_ENV)
     os.environ[RENDER_CACHE_ENV] = str(cache_dir)
     fresh = [p for p in planned if (records or {}).get(p.name, {}).get("key") != p.key]
@@ -361,7 +340,7 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
         here.start()
     try:
         return run_all(root, planned, params, dest, progress=progress, warm=warm_kernel, previous=previous,
-                       records=records, kernel=kernel)
+                       records=records, kernel=kernel, cache=cache_dir.parent / ".notebook-cache")
     finally:
         prerender.stop(ahead)
         if here is not None:

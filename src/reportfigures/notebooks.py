@@ -11,8 +11,9 @@ notebook. A failing notebook raises NotebookError naming the notebook, the cell 
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +68,11 @@ def plan(root: Path, themes: list[str], base_year: int | None = None,
     return out
 
 
-def read_notebook(path: Path):
-    """The jupytext notebook, checked for its parameters cell."""
-    import jupytext
-    nb = jupytext.read(path)
+def read_notebook(path: Path, cache: Path | None = None):
+    """The jupytext notebook, checked for its parameters cell. With `cache`, the conversion
+    is kept there by content (importing jupytext costs more than the rest of a one-chart
+    rebuild's reading)."""
+    nb = _converted(Path(path), cache)
     nb.metadata["kernelspec"] = dict(KERNEL)
     params = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if not params:
@@ -78,6 +80,33 @@ def read_notebook(path: Path):
     missing = [p for p in REQUIRED_PARAMETERS if not re.search(rf"^{p}\s*=", params[0].source, re.M)]
     if missing:
         raise NotebookError(f"parameters cell lacks {', '.join(missing)}", path)
+    return nb
+
+
+def _converted(path: Path, cache: Path | None):
+    import hashlib
+    from importlib.metadata import version
+
+    import nbformat
+    if cache is None:
+        import jupytext
+        return jupytext.read(path)
+    data = path.read_bytes()
+    key = hashlib.sha256(data + version("jupytext").encode()).hexdigest()
+    kept = cache / f"{key}.ipynb"
+    try:
+        return nbformat.reads(kept.read_text(encoding="utf-8"), as_version=4)
+    except (OSError, ValueError):
+        pass
+    import jupytext
+    nb = jupytext.reads(data.decode("utf-8"), fmt=path.suffix.lstrip("."))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(nbformat.writes(nb), encoding="utf-8")
+        tmp.replace(kept)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
     return nb
 
 
@@ -99,47 +128,75 @@ class WarmKernel:
     """One kernel for a whole build; reset between notebooks."""
 
     def __init__(self):
+        import tempfile
+
         from jupyter_client.manager import AsyncKernelManager
-        self.km = AsyncKernelManager(kernel_name=KERNEL["name"])
+        # local sockets instead of TCP ports: nothing listens on the network, and the kernel
+        # does not warn about unencrypted TCP on every build
+        self._sockets = tempfile.mkdtemp(prefix="rf-kernel-")
+        self.km = AsyncKernelManager(kernel_name=KERNEL["name"], transport="ipc", ip=f"{self._sockets}/k")
         self.used = False
+        self._kc = None  # a blocking client of our own, for the preload and the resets
 
-    @contextlib.contextmanager
     def _client(self):
-        """A client for one exchange; its sockets are closed after (they are a limited resource)."""
-        kc = self.km.client()
-        kc.start_channels(hb=False)
-        try:
-            yield kc
-        finally:
-            kc.stop_channels()
-            for ch in ("shell_channel", "iopub_channel", "stdin_channel", "control_channel"):
-                sock = getattr(getattr(kc, f"_{ch}", None), "socket", None)
-                if sock is not None and not sock.closed:
-                    sock.close(linger=0)
+        """One shell-only client for the build's own requests: a plain blocking one, whose
+        sends are queued at once (an asyncio client's sends wait for an event loop)."""
+        if self._kc is None:
+            from jupyter_client.blocking import BlockingKernelClient
+            kc = BlockingKernelClient()
+            kc.load_connection_info(self.km.get_connection_info())
+            kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+            self._kc = kc
+        return self._kc
 
-    def start(self, cwd: Path, preload: str = "import reportfigures.present") -> "WarmKernel":
+    def start(self, cwd: Path, preload: str = "import reportfigures.present",
+              env: dict[str, str] | None = None) -> "WarmKernel":
         """Start the kernel now and let it import what every notebook needs while the build
-        computes the tables: starting and importing take seconds of the other core."""
+        computes the tables: starting and importing take seconds of the other core. `env` is
+        added to this process's environment (the kernel is started before the build sets it)."""
+        import os
+
         from jupyter_core.utils import run_sync
-        run_sync(self.km.start_kernel)(cwd=str(cwd))
-        with self._client() as kc:
-            kc.execute(preload, silent=True, store_history=False)  # not waited for: the kernel queues it
+        run_sync(self.km.start_kernel)(cwd=str(cwd), env=os.environ | (env or {}))
+        self._client().execute(preload, silent=True, store_history=False)  # its reply is read by reset
         return self
 
     def reset(self) -> None:
-        from jupyter_core.utils import run_sync
-        if not self.km.has_kernel:
-            return
-        with self._client() as kc:
-            run_sync(kc.wait_for_ready)(timeout=60)
-            reply = run_sync(kc.execute_interactive)("%reset -f", timeout=60, output_hook=lambda m: None)
-            if reply["content"]["status"] != "ok":
-                raise NotebookError("could not reset the kernel between notebooks", "kernel")
+        """Clear the namespace the last notebook left: one request and its reply on our own
+        client (papermill's client handshake for it cost 0.4 s a notebook)."""
+        if self.km.has_kernel:
+            self._run("%reset -f", "could not reset the kernel between notebooks")
+
+    def _run(self, code: str, failure: str, timeout: float = 120) -> None:
+        import time
+        kc = self._client()
+        msg_id = kc.execute(code, silent=True, store_history=False)
+        end = time.monotonic() + timeout
+        while True:
+            try:
+                reply = kc.get_shell_msg(timeout=max(0.1, end - time.monotonic()))
+            except Exception:  # queue.Empty: the kernel did not answer
+                raise NotebookError(f"the kernel did not answer within {timeout:.0f} s", "kernel") from None
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                break
+        if reply["content"].get("status") != "ok":
+            raise NotebookError(failure, "kernel")
 
     def close(self) -> None:
         from jupyter_core.utils import run_sync
+        if self._kc is not None:
+            self._kc.stop_channels()
+            self._kc = None
         if self.km.has_kernel:
             run_sync(self.km.shutdown_kernel)(now=True)
+        import shutil
+        shutil.rmtree(self._sockets, ignore_errors=True)
+
+
+def build_kernel(root: Path, year: int, cwd: Path) -> WarmKernel:
+    """The kernel a build's notebooks run on, drawing through the build's render cache."""
+    from .paths import RENDER_CACHE_ENV, render_cache
+    return WarmKernel().start(cwd, env={RENDER_CACHE_ENV: str(render_cache(root, year))})
 
 
 def execute(nb, out_path: Path, parameters: dict, kernel: WarmKernel | None, cwd: Path, name: str = ""):
@@ -158,14 +215,21 @@ def execute(nb, out_path: Path, parameters: dict, kernel: WarmKernel | None, cwd
         raise NotebookError(f"cell {e.exec_count}: {e.ename}: {e.evalue}", name or out_path.with_suffix(".py").name) from None
 
 
-def to_html(ipynb: Path, html_path: Path) -> None:
-    """The executed notebook as a page; charts are inline SVG, so it reads offline."""
-    import nbformat
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    """One HTML exporter per process: importing nbconvert and loading its template take
+    longer than exporting a notebook (the build warms it while the kernel runs)."""
     from nbconvert import HTMLExporter
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nbformat.read(ipynb, as_version=4))
+    return exporter
+
+
+def to_html(ipynb: Path, html_path: Path) -> None:
+    """The executed notebook as a page; charts are inline SVG, so it reads offline."""
+    import nbformat
+    body, _ = _exporter().from_notebook_node(nbformat.read(ipynb, as_version=4))
     # the lab template links require.js and MathJax from a CDN; our notebooks need neither
     body = re.sub(r'<script[^>]+src="https://[^"]+"[^>]*>\s*</script>', "", body)
     html_path.write_text(body, encoding="utf-8")
@@ -231,8 +295,9 @@ def reuse(previous: Path, dest: Path, p: Planned, record: dict) -> NotebookRun |
 
 def run_all(root: Path, planned: list[Planned], parameters: dict, dest: Path, *, progress: bool = True,
             warm: bool = True, previous: Path | None = None, records: dict | None = None,
-            kernel: WarmKernel | None = None) -> list[NotebookRun]:
-    """Execute the planned notebooks in order into dest/notebooks/, each also as HTML. The
+            kernel: WarmKernel | None = None, cache: Path | None = None) -> list[NotebookRun]:
+    """Execute the planned notebooks in order into dest/notebooks/, each also as HTML (the
+    notebooks' conversions kept in `cache`, see read_notebook). The
     kernel runs in dest with paths relative to it, so no build path reaches a notebook. A run
     whose key is the one `records` holds for it is copied from `previous` (the last edition)
     instead; when every run is, no kernel is started."""
@@ -243,7 +308,7 @@ def run_all(root: Path, planned: list[Planned], parameters: dict, dest: Path, *,
     read: dict[Path, object] = {}
     for p in planned:  # check every notebook before running any; each file read once
         if p.path not in read:
-            read[p.path] = read_notebook(p.path)
+            read[p.path] = read_notebook(p.path, cache)
     import copy
     nbs = [(p, copy.deepcopy(read[p.path])) for p in planned]
     (dest / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -259,6 +324,8 @@ def run_all(root: Path, planned: list[Planned], parameters: dict, dest: Path, *,
         kernel = WarmKernel() if warm and todo else None
     # a notebook's tidying and HTML export run here while the kernel executes the next one
     exports = ThreadPoolExecutor(max_workers=1)
+    if todo:
+        exports.submit(_exporter)  # loaded while the first notebook runs
     pending = []
     try:
         bar = tqdm(todo, desc="notebooks", unit="nb", disable=not progress or not todo, leave=True)

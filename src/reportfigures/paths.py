@@ -44,3 +44,11 @@ def edition_years(root: Path) -> list[int]:
         return []
     return sorted(int(p.name) for p in base.iterdir()
                   if p.is_dir() and p.name.isdigit() and len(p.name) == 4 and (p / "edition.yml").exists())
+
+
+RENDER_CACHE_ENV = "REPORTFIGURES_RENDER_CACHE"
+
+
+def render_cache(root: Path, year: int) -> Path:
+    """Drawings by content, shared by the kernel, the drawing-ahead process and later builds."""
+    return outputs_dir(root, year).parent / ".render-cache"
