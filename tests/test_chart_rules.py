@@ -126,3 +126,39 @@ def test_the_html_chart_follows_its_container():
     snippet = charts.embed_snippet("f", 2024, "标题", "替代文字")
     assert 'src="2024/charts/f.html"' in snippet and 'title="标题"' in snippet and "aria-label" in snippet
     assert "width:100%" in snippet and "f.height" in snippet
+
+
+LONG = "items on the rectification lists drawn up by municipal departments after the inspections of the year"
+
+
+def test_a_long_label_is_wrapped_not_cut_off():
+    wrapped = charts.wrap_label("items on the rectification lists drawn up by municipal departments", 260)
+    assert wrapped.count("\n") == 1 and "…" not in wrapped
+    assert wrapped.replace("\n", " ") == "items on the rectification lists drawn up by municipal departments"
+    assert charts.wrap_label("收到提案", 220) == "收到提案"  # a short one is left alone
+    longest = charts.wrap_label(LONG * 2, 260)
+    assert longest.count("\n") == 1 and longest.endswith("…")
+    assert all(charts._text_width(line, charts.LABEL_SIZE) <= 260 for line in longest.split("\n"))
+
+
+def test_a_label_cut_off_fails_and_a_wrapped_one_passes():
+    long_claims = [dict(c, subject_en=LONG) if c["id"] == "t.a" else c for c in CLAIMS]
+    d = {"id": "f", "theme": "t", "type": "bars", "title": "标题", "title_en": "Title", "finding": "发现",
+         "finding_en": "Finding", "alt": "替代文字说明", "alt_en": "Alt text", "claims": ["t.a", "t.b"]}
+    sound = charts.make_figure(d, long_claims, [], [], META, 2024, "en").spec
+    assert charts.lint(sound) == []
+    cut = copy.deepcopy(sound)
+    for _, node in charts._walk(cut):
+        if isinstance(node, dict) and isinstance(node.get("data"), dict):
+            for v in node["data"].get("values", []):
+                if "label" in v:
+                    v["label"] = v["label"].replace("\n", " ")  # one line, as before the wrap
+    assert any("label cut off" in p for p in charts.lint(cut))
+
+
+def test_the_footer_starts_where_the_labels_start():
+    """The notes and source line up with the title at the left edge, whatever the labels' width."""
+    for lang in ("zh", "en"):
+        spec = figure(lang=lang).spec
+        footer = spec["vconcat"][-1]
+        assert footer["encoding"]["x"]["value"] == -(round(charts._label_column(spec)) + 8)

@@ -297,8 +297,11 @@ def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "") 
     # no legend, and no scale a vconcat could share between panels
     opacity = {"condition": {"test": "datum.bound", "value": 0.35}, "value": 1}
     dash = {"condition": {"test": "datum.bound", "value": [4, 3]}, "value": [1, 0]}
+    limit = LABEL_LIMIT[lang]
+    for v in values:  # a long label on two lines, not cut off (the plan's target row follows it)
+        v["label"] = wrap_label(v["label"], limit)
     y = {"field": "label", "type": "nominal", "sort": [v["label"] for v in sorted(values, key=lambda v: v["order"])],
-         "title": None, "axis": {"labelLimit": 220 if lang == "zh" else 260}}
+         "title": None, "axis": {"labelLimit": limit, "labelExpr": "split(datum.label, '\\n')"}}
     tip = [{"field": "label", "title": "项目" if lang == "zh" else "item"},
            {"field": "text", "title": "数值" if lang == "zh" else "value"}]
     return {"data": {"values": values}, "width": width, "height": {"step": 34}, "encoding": {"y": y}, "layer": [
@@ -393,15 +396,50 @@ def wrap(line: str, limit: float, size: float = 10) -> list[str]:
     return out + [cur] if cur else out
 
 
+LABEL_LIMIT = {"zh": 220, "en": 260}
+LABEL_SIZE = 11
+
+
+def wrap_label(label: str, limit: float, lines: int = 2) -> str:
+    """A bar's label in at most `lines` lines of `limit` pixels, joined by newlines (the axis
+    splits them); only what still does not fit ends in an ellipsis."""
+    parts = wrap(label, limit, LABEL_SIZE)
+    if len(parts) <= lines:
+        return "\n".join(parts)
+    last = " ".join(parts[lines - 1:]) if _text_width(label, LABEL_SIZE) < len(label) * LABEL_SIZE * 0.8 \
+        else "".join(parts[lines - 1:])
+    while last and _text_width(last + "…", LABEL_SIZE) > limit:
+        last = last[:-1].rstrip()
+    return "\n".join(parts[:lines - 1] + [last + "…"])
+
+
+def _label_column(spec) -> float:
+    """How far the widest bar label reaches left of the plot, so the footer lines up with
+    the labels and the title rather than with a fixed offset."""
+    widest = 0.0
+    if isinstance(spec, dict):
+        y = spec.get("encoding", {}).get("y", {}) if isinstance(spec.get("encoding"), dict) else {}
+        if isinstance(y, dict) and y.get("field") == "label":
+            limit = y.get("axis", {}).get("labelLimit", LABEL_LIMIT["zh"])
+            for v in spec.get("data", {}).get("values", []):
+                for line in str(v.get("label", "")).split("\n"):
+                    widest = max(widest, min(limit, _text_width(line, LABEL_SIZE)))
+        for k in ("layer", "vconcat", "hconcat"):
+            for sub in spec.get(k, []):
+                widest = max(widest, _label_column(sub))
+    return widest
+
+
 def _furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt_text: str,
              width: int = WIDTH, key: str = "") -> dict:
     """Title, finding as subtitle, then the key to what is drawn, notes and the source line."""
-    footer = [part for line in (key, notes, source) if line for part in wrap(line, width + 180)]
+    left = round(_label_column(body)) + 8 if _label_column(body) else 0  # labels, tick and padding
+    footer = [part for line in (key, notes, source) if line for part in wrap(line, width + left - 20)]
     footer_chart = {"data": {"values": [{"i": i, "line": t} for i, t in enumerate(footer)]}, "width": width,
                     "height": 16 * len(footer),
                     "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": MUTED,
-                             "limit": width + 200},
-                    "encoding": {"x": {"value": -200}, "y": {"field": "i", "type": "ordinal", "axis": None},
+                             "limit": width + left},
+                    "encoding": {"x": {"value": -left}, "y": {"field": "i", "type": "ordinal", "axis": None},
                                  "text": {"field": "line"}}}
     if "vconcat" in body:
         top = {"vconcat": body["vconcat"] + [footer_chart], "spacing": body.get("spacing", 10),
@@ -570,6 +608,18 @@ def lint(spec: dict) -> list[str]:
             problems.append("a label drawn inside its bar")
     if '"type": "log"' in json.dumps(spec) or '"type":"log"' in json.dumps(spec, separators=(",", ":")):
         problems.append("log scale (bars would be drawn empty)")
+    # a bar's label is read whole: lines that fit, or an ellipsis where the rest is too long
+    for _, node in _walk(spec):
+        y = (node.get("encoding") or {}).get("y") if isinstance(node, dict) and isinstance(node.get("encoding"), dict) else None
+        if not isinstance(y, dict) or y.get("field") != "label" or not isinstance(y.get("axis"), dict):
+            continue
+        limit = y["axis"].get("labelLimit", 180)  # Vega-Lite's default cuts labels at 180 px
+        splits = "split(datum.label" in str(y["axis"].get("labelExpr", ""))
+        for v in (node.get("data") or {}).get("values") or []:
+            lines = str(v.get("label", "")).split("\n") if splits else [str(v.get("label", ""))]
+            cut = [ln for ln in lines if _text_width(ln, LABEL_SIZE) > limit + 1]
+            if cut:
+                problems.append(f"label cut off at {limit} px: {cut[0][:24]}…")
     return problems
 
 
