@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -337,5 +338,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def run() -> None:
+    """The `reportfigures` command: main(), then exit without the interpreter's last garbage
+    collection over everything a build imported (0.4 s of every command's exit, to free
+    memory the operating system frees anyway). In-process callers use main()."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

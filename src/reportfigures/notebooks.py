@@ -217,12 +217,19 @@ def execute(nb, out_path: Path, parameters: dict, kernel: WarmKernel | None, cwd
 
 @functools.lru_cache(maxsize=1)
 def _exporter():
-    """One HTML exporter per process: importing nbconvert and loading its template take
-    longer than exporting a notebook (the build warms it while the kernel runs)."""
+    """One HTML exporter per process: importing nbconvert, loading its template and the
+    first conversion's own imports (markdown, highlighting, sanitising) take five times an
+    export, so the build warms it on a small notebook while the kernel runs."""
+    import nbformat
     from nbconvert import HTMLExporter
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
+    v4 = nbformat.v4
+    exporter.from_notebook_node(v4.new_notebook(cells=[
+        v4.new_markdown_cell("# warm-up\n\n*text*"),
+        v4.new_code_cell("x = 1", outputs=[v4.new_output("display_data", data={
+            "text/html": "<table><tr><td>1</td></tr></table>", "text/markdown": "**1**", "text/plain": "1"})])]))
     return exporter
 
 
