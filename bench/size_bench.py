@@ -73,10 +73,10 @@ def shapes(corpus: Path) -> list[tuple[str, list[str], int]]:
         ("corpus joined ×1, ×2, ×4", [joined, joined * 2, joined * 4], 3),
         ("one line without 。 (400k…1.6M chars)", [long_line[:n] for n in sizes(400_000)], 3),
         ("a run of digits (2M…8M)", ["共" + "1" * n + "件" for n in sizes(2_000_000)], 3),
-        ("numeral characters without end (1M…4M)", ["一二三四五六七八九十百千万亿" * (n // 14) for n in sizes(1_000_000)], 3),
+        ("numeral characters without end (2M…8M)", ["一二三四五六七八九十百千万亿" * (n // 14) for n in sizes(2_000_000)], 3),
         ("items 一是… one a line (4k…16k lines)", ["一是，共收到提案1件。\n" * n for n in sizes(4_000)], 1),
-        ("part headings with a body (1k…4k)", ["".join(f"{'一二三四五六七八九'[i % 9]}、第{i}部分\n2025年共收到提案"
-                                                f"{i}件。\n" for i in range(n)) for n in sizes(1_000)], 1),
+        ("part headings with a body (8k…32k)", ["".join(f"{'一二三四五六七八九'[i % 9]}、第{i}部分\n2025年共收到提案"
+                                                f"{i}件。\n" for i in range(n)) for n in sizes(8_000)], 1),
     ]
 
 
