@@ -193,6 +193,9 @@ def test_party_congress(text, surface):
      ["甲评价改革", "乙议事改革", "丙联动改革", "丁直报改革"]),  # 和 inside the lead-in, not between items
     ("推动呼和浩特、鄂尔多斯、满洲里3个城市建设。", "3个", ["呼和浩特", "鄂尔多斯", "满洲里"]),
     ("围绕乡村全面振兴、生态环境保护和城市更新三个领域开展监督。", "三个", ["乡村全面振兴", "生态环境保护", "城市更新"]),
+    ("市政府办公厅对持续提升国际旅游吸引力、加大品牌推广力度、全面提升运营管理 16 个方面建议进行了分解交办。", "16 个方面",
+     ["持续提升国际旅游吸引力", "加大品牌推广力度", "全面提升运营管理"]),  # the body acting on them is not an item
+    ("扩大对外开放、深化改革、优化营商环境3项任务。", "3项", ["扩大对外开放", "深化改革", "优化营商环境"]),  # 对 inside an item
 ])
 def test_list_items_start_after_the_lead_in(text, surface, items):
     m = next(m for m in extract(text) if m.surface == surface)
