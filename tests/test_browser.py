@@ -168,3 +168,25 @@ def test_a_chart_page_follows_its_container(browser, built_edition):
     svg_w = browser.execute_script("return document.querySelector('#chart svg').getBoundingClientRect().width")
     assert 0 < svg_w <= browser.execute_script("return window.innerWidth")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= w
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_phone_gets_the_narrow_chart_with_legible_text(browser, built_edition, lang):
+    """On a phone every chart is its narrow drawing, shown near its own size (text of 11 px
+    scaled to at least 9 px); on a desktop the full one."""
+    import time
+    for width, narrow in (("phone", True), ("desktop", False)):
+        b = open_page(browser, built_edition, width, lang)
+        imgs = b.find_elements("css selector", "figure img")
+        assert len(imgs) >= 10
+        for img in imgs:
+            b.execute_script("arguments[0].scrollIntoView()", img)
+            for _ in range(50):
+                if b.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img):
+                    break
+                time.sleep(0.1)
+            src, natural, shown = b.execute_script(
+                "var i = arguments[0]; return [i.currentSrc, i.naturalWidth, i.getBoundingClientRect().width];", img)
+            assert src.endswith(".narrow.svg") == narrow, src
+            if narrow:
+                assert shown / natural >= 9 / 11, f"{src}: drawn at {shown:.0f} of {natural} px"

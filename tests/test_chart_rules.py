@@ -162,3 +162,15 @@ def test_the_footer_starts_where_the_labels_start():
         spec = figure(lang=lang).spec
         footer = spec["vconcat"][-1]
         assert footer["encoding"]["x"]["value"] == -(round(charts._label_column(spec)) + 8)
+
+
+def test_a_narrow_chart_wraps_its_title_and_is_held_to_the_same_rules():
+    d = {"id": "f", "theme": "t", "type": "panels", "claims": ["t.a", "t.b", "t.c"], "alt": "替代文字说明",
+         "alt_en": "Alt text", "title": "标题", "finding": "发现",
+         "title_en": "A long title that a phone could never show on one line of the chart",
+         "finding_en": "A finding that is also far too long for a single line on a narrow screen"}
+    spec = charts.make_figure(d, CLAIMS, [], [], META, 2024, "en", charts.NARROW_WIDTH).spec
+    assert isinstance(spec["title"]["text"], list) and len(spec["title"]["text"]) >= 2
+    assert charts.lint(spec) == []
+    spec["title"]["text"][-1] += " grassroots.subsidy_funds"  # a title on several lines is still read
+    assert any("internal ids" in p for p in charts.lint(spec))

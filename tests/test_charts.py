@@ -100,3 +100,22 @@ def test_mixed_units_never_share_an_axis():
     table = pd.DataFrame([{"unit": "件"}, {"unit": "处"}])
     with pytest.raises(InputError, match="one unit"):
         charts.build_bars(table)
+
+
+def test_every_figure_has_a_sound_narrow_drawing(built_edition):
+    """The phone version of each chart of the edition passes the same rules and is narrow."""
+    from reportfigures.present import open_edition
+    ed = open_edition(built_edition, 2024, built_edition / "outputs" / "2024")
+    index = charts.value_index(ed.claims, ed.derived, ed.findings, ed.year)
+    drawn = 0
+    for d in ed.figures:
+        if not charts.drawable(d, index):
+            continue
+        for lang in charts.LANGS:
+            fig = charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year, lang, charts.NARROW_WIDTH)
+            assert charts.lint(fig.spec) == [], (d["id"], lang)
+            assert fig.spec["usermeta"]["reportfigures"]["narrow"] is True
+            assert (built_edition / "outputs" / "2024" / "charts" / ("" if lang == "zh" else "en")
+                    / f"{d['id']}.narrow.svg").is_file()
+            drawn += 1
+    assert drawn >= 20

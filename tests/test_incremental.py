@@ -40,7 +40,11 @@ def test_a_title_edit_reruns_only_its_notebook(built_copy):
     assert "提案收到与立案" in svg
     for name in after["notebooks"]:  # every notebook and chart is there, reused or not
         assert (root / "outputs" / "2024" / "notebooks" / f"{name}.html").exists()
-    assert len(list((root / "outputs" / "2024" / "charts").glob("*.svg"))) == len(after["figures"])
+    svgs = [p.name for p in (root / "outputs" / "2024" / "charts").glob("*.svg")]
+    assert len([n for n in svgs if not n.endswith(".narrow.svg")]) == len(after["figures"])
+    assert len([n for n in svgs if n.endswith(".narrow.svg")]) == len(after["figures"])  # the phone versions
+    narrow = (root / "outputs" / "2024" / "charts" / "proposals_filing.narrow.svg").read_text(encoding="utf-8")
+    assert "提案收到与立案" in narrow
 
 
 def test_a_removed_figure_does_not_linger(built_copy):

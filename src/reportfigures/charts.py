@@ -30,6 +30,7 @@ from .paths import RENDER_CACHE_ENV  # where the build keeps drawings
 
 FONT = "Noto Sans CJK SC"
 WIDTH = 520
+NARROW_WIDTH = 230  # the phone version: its text stays legible on a 360-400 px screen
 LANGS = ("zh", "en")
 TEXT = "#1a1a1a"
 MUTED = "#555555"
@@ -234,7 +235,8 @@ def make_figure(defn: dict, claims: list[dict], derived: list[dict], findings: l
     spec["usermeta"] = {"reportfigures": {
         "figure": defn["id"], "type": defn["type"], "theme": defn["theme"], "lang": lang, "title": title,
         "subtitle": subtitle, "notes": notes, "source": source, "claims": ids, "alt": alt_text,
-        "table": f"{defn['id']}.csv", "year": year, "same_measure": defn["type"] == "plan"}}
+        "table": f"{defn['id']}.csv", "year": year, "same_measure": defn["type"] == "plan",
+        "narrow": width < WIDTH}}
     return Figure(defn["id"], defn["theme"], defn["type"], lang, title, subtitle, alt_text, notes, source,
                   ids, table, spec)
 
@@ -297,9 +299,9 @@ def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "") 
     # no legend, and no scale a vconcat could share between panels
     opacity = {"condition": {"test": "datum.bound", "value": 0.35}, "value": 1}
     dash = {"condition": {"test": "datum.bound", "value": [4, 3]}, "value": [1, 0]}
-    limit = LABEL_LIMIT[lang]
+    limit = label_limit(lang, width)
     for v in values:  # a long label on two lines, not cut off (the plan's target row follows it)
-        v["label"] = wrap_label(v["label"], limit)
+        v["label"] = wrap_label(v["label"], limit, 2 if width >= WIDTH else 3)
     y = {"field": "label", "type": "nominal", "sort": [v["label"] for v in sorted(values, key=lambda v: v["order"])],
          "title": None, "axis": {"labelLimit": limit, "labelExpr": "split(datum.label, '\\n')"}}
     tip = [{"field": "label", "title": "项目" if lang == "zh" else "item"},
@@ -356,7 +358,7 @@ def build_findings(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) ->
               "scale": {"domain": present, "range": [RATING_COLOURS[r] for r in present]}}
     return {"data": {"values": recs}, "width": width, "height": {"step": 30},
             "encoding": {"y": {"field": "label", "type": "nominal", "title": None,
-                               "sort": [r["label"] for r in recs], "axis": {"labelLimit": 220}}},
+                               "sort": [r["label"] for r in recs], "axis": {"labelLimit": label_limit("zh", width)}}},
             "layer": [
                 {"mark": {"type": "bar", "height": {"band": 0.7}},
                  "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None,
@@ -400,10 +402,15 @@ LABEL_LIMIT = {"zh": 220, "en": 260}
 LABEL_SIZE = 11
 
 
+def label_limit(lang: str, width: int) -> int:
+    """The label column: fixed on the page's width, about half the plot on a narrow one."""
+    return LABEL_LIMIT[lang] if width >= WIDTH else max(100, round(width * 0.5))
+
+
 def wrap_label(label: str, limit: float, lines: int = 2) -> str:
     """A bar's label in at most `lines` lines of `limit` pixels, joined by newlines (the axis
     splits them); only what still does not fit ends in an ellipsis."""
-    parts = wrap(label, limit, LABEL_SIZE)
+    parts = wrap(label, limit - LABEL_SIZE, LABEL_SIZE)  # room for punctuation that ends a line (、 never opens one)
     if len(parts) <= lines:
         return "\n".join(parts)
     last = " ".join(parts[lines - 1:]) if _text_width(label, LABEL_SIZE) < len(label) * LABEL_SIZE * 0.8 \
@@ -435,6 +442,9 @@ def _furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt
     """Title, finding as subtitle, then the key to what is drawn, notes and the source line."""
     left = round(_label_column(body)) + 8 if _label_column(body) else 0  # labels, tick and padding
     footer = [part for line in (key, notes, source) if line for part in wrap(line, width + left - 20)]
+    if width < WIDTH:  # a narrow chart's title and finding on as many lines as they need
+        title = wrap(title, width + left, 16) if _text_width(title, 16) > width + left else title
+        subtitle = wrap(subtitle, width + left, 12) if _text_width(subtitle, 12) > width + left else subtitle
     footer_chart = {"data": {"values": [{"i": i, "line": t} for i, t in enumerate(footer)]}, "width": width,
                     "height": 16 * len(footer),
                     "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": MUTED,
@@ -505,7 +515,8 @@ def _visible_texts(spec: dict) -> list[str]:
     labels and the values of fields drawn as text or on an axis."""
     out = []
     t = spec.get("title") or {}
-    out += [t.get("text", ""), t.get("subtitle", "")] if isinstance(t, dict) else [str(t)]
+    for line in [t.get("text", ""), t.get("subtitle", "")] if isinstance(t, dict) else [t]:
+        out += [str(x) for x in line] if isinstance(line, list) else [str(line)]  # a title on several lines
     for view in _views(spec):
         values = (view.get("data") or {}).get("values") or []
         fields = set()
@@ -671,7 +682,7 @@ def render_key(spec: dict) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def render(spec: dict) -> tuple[str, bytes]:
+def render(spec: dict, png: bool = True) -> tuple[str, bytes]:
     """The SVG and PNG of a spec. Drawing costs about half a second a chart, so drawings are
     kept by content in $REPORTFIGURES_RENDER_CACHE when set (the build sets it, and draws
     ahead on the second core): an unchanged chart is never drawn twice."""
@@ -683,23 +694,24 @@ def render(spec: dict) -> tuple[str, bytes]:
         key = render_key(spec)
         svg_path, png_path = Path(cache) / f"{key}.svg", Path(cache) / f"{key}.png"
         try:
-            hit = svg_path.read_text(encoding="utf-8"), png_path.read_bytes()
+            hit = svg_path.read_text(encoding="utf-8"), png_path.read_bytes() if png else b""
             os.utime(svg_path)  # recently used: kept when the cache is pruned
             return hit
         except OSError:
             pass
     svg = vlc.vegalite_to_svg(spec)
-    png = vlc.svg_to_png(svg, scale=2)  # the same drawing, without running Vega twice
+    image = vlc.svg_to_png(svg, scale=2) if png else b""  # the same drawing, without running Vega twice
     if cache:
         try:
             Path(cache).mkdir(parents=True, exist_ok=True)
-            for path, data in ((png_path, png), (svg_path, svg.encode("utf-8"))):  # svg last: it marks completion
+            files = ((png_path, image),) if png else ()
+            for path, data in (*files, (svg_path, svg.encode("utf-8"))):  # svg last: it marks completion
                 tmp = path.with_suffix(f".{os.getpid()}.tmp")
                 tmp.write_bytes(data)
                 tmp.replace(path)
         except OSError:
             pass
-    return svg, png
+    return svg, image
 
 
 def render_svg(spec: dict) -> str:
@@ -711,12 +723,14 @@ def chart_dir(dest: Path, lang: str) -> Path:
     return Path(dest) if lang == "zh" else Path(dest) / lang
 
 
-def save_figure(fig: Figure, dest: Path) -> dict[str, str]:
+def save_figure(fig: Figure, dest: Path, narrow: Figure | None = None) -> dict[str, str]:
     """Write every format of a figure into dest/ (charts folder of an edition); English
-    figures go into dest/en/. Refuses a chart that breaks a drawing rule."""
-    problems = lint(fig.spec)
-    if problems:
-        raise InputError(f"figure {fig.id} ({fig.lang}) would mislead: {'; '.join(problems)}", "figures.yml")
+    figures go into dest/en/. `narrow`: the same figure drawn at NARROW_WIDTH, written as
+    <id>.narrow.svg for the page on a phone. Refuses a chart that breaks a drawing rule."""
+    for f in (fig, narrow) if narrow is not None else (fig,):
+        problems = lint(f.spec)
+        if problems:
+            raise InputError(f"figure {f.id} ({f.lang}) would mislead: {'; '.join(problems)}", "figures.yml")
     d = chart_dir(dest, fig.lang)
     d.mkdir(parents=True, exist_ok=True)
     out = {"json": d / f"{fig.id}.vl.json", "svg": d / f"{fig.id}.svg", "png": d / f"{fig.id}.png",
@@ -731,6 +745,10 @@ def save_figure(fig: Figure, dest: Path) -> dict[str, str]:
     out["html"].write_text(offline_html(fig, "vega.js" if fig.lang == "zh" else "../vega.js"), encoding="utf-8")
     out["csv"].write_text(csv_text(_records(fig.table), [c for c in fig.table.columns if c != "claim_id"]
                                    + (["claim_id"] if "claim_id" in fig.table.columns else [])), encoding="utf-8")
+    if narrow is not None:
+        out["narrow"] = d / f"{fig.id}.narrow.svg"
+        out["narrow"].write_text(accessible_svg(render(narrow.spec, png=False)[0], narrow.title, narrow.alt, narrow.lang),
+                                 encoding="utf-8")
     return {k: p.name for k, p in out.items()}
 
 

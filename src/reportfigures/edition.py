@@ -335,8 +335,7 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
     if specs and ahead is None:
         import threading
 
-        from .charts import render
-        here = threading.Thread(target=lambda: [render(sp) for sp in specs], daemon=True)
+        here = threading.Thread(target=lambda: [prerender.draw(sp) for sp in specs], daemon=True)
         here.start()
     try:
         return run_all(root, planned, params, dest, progress=progress, warm=warm_kernel, previous=previous,
@@ -428,6 +427,7 @@ class PublishedFigure:
     claim_ids: list
     width: int = 0  # of the drawn SVG: the page reserves its space before the image loads
     height: int = 0
+    narrow: bool = False  # <id>.narrow.svg was drawn: the page shows it on phones
 
     @classmethod
     def from_spec(cls, spec: dict, folder: Path | None = None) -> "PublishedFigure":
@@ -438,8 +438,9 @@ class PublishedFigure:
             head = svg.read_text(encoding="utf-8")[:2000]
             mw, mh = re.search(r'<svg[^>]*\swidth="([\d.]+)"', head), re.search(r'<svg[^>]*\sheight="([\d.]+)"', head)
             w, h = (round(float(mw.group(1))), round(float(mh.group(1)))) if mw and mh else (0, 0)
+        narrow = folder is not None and (folder / f"{m['figure']}.narrow.svg").exists()
         return cls(m["figure"], m.get("type", ""), m.get("lang", "zh"), m["title"], m["subtitle"], m["alt"], m["notes"],
-                   m["source"], m["claims"], w, h)
+                   m["source"], m["claims"], w, h, narrow)
 
 
 def workbook_key(dest: Path) -> str:

@@ -34,7 +34,9 @@ def specs_for(root: Path, year: int, out_dir: Path, runs: list[tuple[str, str]] 
                 continue
             for d in ed.figures:
                 if d["theme"] == theme and charts.drawable(d, index):
-                    out.append(charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year, lang).spec)
+                    for width in (charts.WIDTH, charts.NARROW_WIDTH):  # as present.theme_figures draws them
+                        out.append(charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year, lang,
+                                                      width).spec)
     return out
 
 
@@ -65,10 +67,16 @@ def stop(proc: subprocess.Popen | None) -> None:
     job.unlink(missing_ok=True)
 
 
+def draw(spec: dict) -> None:
+    """Into the render cache, as the notebook will ask for it (the phone version is an SVG
+    only); skips what the kernel drew meanwhile."""
+    charts.render(spec, png=not spec.get("usermeta", {}).get("reportfigures", {}).get("narrow"))
+
+
 def main(argv: list[str]) -> int:
     specs = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     for spec in specs:
-        charts.render(spec)  # skips what the kernel drew meanwhile
+        draw(spec)
     return 0
 
 

@@ -118,7 +118,9 @@ def theme_figures(ed: Edition, theme: str, *, langs: tuple[str, ...] = charts.LA
     for d in wanted:
         for lang in langs:
             fig = charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year, lang, width)
-            charts.save_figure(fig, ed.out_dir / "charts")
+            narrow = charts.make_figure(d, ed.claims, ed.derived, ed.findings, ed.meta, ed.year, lang,
+                                        charts.NARROW_WIDTH)  # the page shows it on phones
+            charts.save_figure(fig, ed.out_dir / "charts", narrow=narrow)
             if lang == show_lang:
                 shown.append(fig)
     return shown

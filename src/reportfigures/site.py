@@ -445,8 +445,11 @@ def _charts(ctx: PageContext, figures: list, lang: str) -> str:
     for f in figures:
         embed = embed_snippet(f.id, ctx.year, f.title, f.alt, ctx.publish_url, lang)
         figs.append(
-            f'<figure id="fig-{_e(f.id)}"><img src="{sub}{_e(f.id)}.svg" alt="{_e(f.alt)}" '
-            f'width="{f.width or 760}" height="{f.height or 420}" loading="lazy">'
+            f'<figure id="fig-{_e(f.id)}">'
+            + (f'<picture><source media="(max-width: 640px)" srcset="{sub}{_e(f.id)}.narrow.svg">'
+               if getattr(f, "narrow", False) else "<picture>")
+            + f'<img src="{sub}{_e(f.id)}.svg" alt="{_e(f.alt)}" '
+            f'width="{f.width or 760}" height="{f.height or 420}" loading="lazy"></picture>'
             f'<figcaption><strong>{_e(f.title)}</strong> — {_e(f.subtitle)}<br>{_e(f.notes)}<br>'
             f'<span class="src">{_e(f.source)}</span><br><span class="links">'
             f'<a href="{sub}{_e(f.id)}.csv">{_e(t("get_data", lang))}</a> · <a href="{sub}{_e(f.id)}.html">{_e(t("interactive", lang))}</a> · '
