@@ -38,11 +38,14 @@ def test_a_notebook_does_not_see_the_last_ones_variables(kernel, tmp_path):
         execute(copy.deepcopy(reader), tmp_path / "reader.ipynb", {}, k, cwd, name="reader.py")
 
 
-def test_without_a_reset_the_variable_would_be_seen(kernel, tmp_path):
-    """The check above can fail: in one notebook the same read succeeds."""
+def test_without_a_reset_the_variable_would_be_seen(kernel, tmp_path, monkeypatch):
+    """The check above can fail: with the reset skipped, the same reader sees the variable."""
     k, cwd = kernel
-    both = notebook(tmp_path, "both", "left_behind = 42\nassert left_behind == 42")
-    execute(copy.deepcopy(both), tmp_path / "both.ipynb", {}, k, cwd, name="both.py")
+    monkeypatch.setattr(type(k), "reset", lambda self: None)
+    setter = notebook(tmp_path, "setter", "left_behind = 42")
+    reader = notebook(tmp_path, "reader", "assert left_behind == 42")
+    execute(copy.deepcopy(setter), tmp_path / "setter.ipynb", {}, k, cwd, name="setter.py")
+    execute(copy.deepcopy(reader), tmp_path / "reader.ipynb", {}, k, cwd, name="reader.py")
 
 
 def test_the_kernel_draws_through_the_build_render_cache(kernel, tmp_path):

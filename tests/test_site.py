@@ -46,6 +46,10 @@ def test_provenance_a_reader_sees(pages):
         assert text in en, text
     assert re.search(r"20\d\d-\d\d-\d\dT", zh)  # when it was built
     assert "e65bc1f4b784bec3" in zh
+    # a fact the text itself establishes cites it in the page's language
+    prov = {lang: page[page.index('id="provenance"'):page.index('id="charts"')] for lang, page in pages.items()}
+    assert prov["zh"].count("据报告文本") >= 3 and "archived text" not in prov["zh"]
+    assert prov["en"].count("from the text") >= 3
 
 
 def test_the_headline_of_a_number_at_fault_is_flagged(pages):

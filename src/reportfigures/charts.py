@@ -380,10 +380,15 @@ def _text_width(s: str, size: float = 10) -> float:
     return sum(size if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else size * 0.55 for ch in s)
 
 
+def _latin(line: str, size: float = 10) -> bool:
+    """Mostly Latin text: broken at spaces, not between characters."""
+    return _text_width(line, size) < len(line) * size * 0.8
+
+
 def wrap(line: str, limit: float, size: float = 10) -> list[str]:
     """A footer line broken to fit the chart (Vega draws one text line; it does not wrap):
     at spaces in English, between characters (never before punctuation) in Chinese."""
-    latin = _text_width(line, size) < len(line) * size * 0.8
+    latin = _latin(line, size)
     tokens = line.split(" ") if latin else list(line)
     sep = " " if latin else ""
     out: list[str] = []
@@ -413,8 +418,7 @@ def wrap_label(label: str, limit: float, lines: int = 2) -> str:
     parts = wrap(label, limit - LABEL_SIZE, LABEL_SIZE)  # room for punctuation that ends a line (、 never opens one)
     if len(parts) <= lines:
         return "\n".join(parts)
-    last = " ".join(parts[lines - 1:]) if _text_width(label, LABEL_SIZE) < len(label) * LABEL_SIZE * 0.8 \
-        else "".join(parts[lines - 1:])
+    last = (" " if _latin(label, LABEL_SIZE) else "").join(parts[lines - 1:])
     while last and _text_width(last + "…", LABEL_SIZE) > limit:
         last = last[:-1].rstrip()
     return "\n".join(parts[:lines - 1] + [last + "…"])
@@ -440,7 +444,8 @@ def _label_column(spec) -> float:
 def _furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt_text: str,
              width: int = WIDTH, key: str = "") -> dict:
     """Title, finding as subtitle, then the key to what is drawn, notes and the source line."""
-    left = round(_label_column(body)) + 8 if _label_column(body) else 0  # labels, tick and padding
+    labels = _label_column(body)
+    left = round(labels) + 8 if labels else 0  # labels, tick and padding
     footer = [part for line in (key, notes, source) if line for part in wrap(line, width + left - 20)]
     if width < WIDTH:  # a narrow chart's title and finding on as many lines as they need
         title = wrap(title, width + left, 16) if _text_width(title, 16) > width + left else title

@@ -135,7 +135,6 @@ class WarmKernel:
         # does not warn about unencrypted TCP on every build
         self._sockets = tempfile.mkdtemp(prefix="rf-kernel-")
         self.km = AsyncKernelManager(kernel_name=KERNEL["name"], transport="ipc", ip=f"{self._sockets}/k")
-        self.used = False
         self._kc = None  # a blocking client of our own, for the preload and the resets
 
     def _client(self):

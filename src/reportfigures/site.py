@@ -366,7 +366,9 @@ def _facts(ctx: PageContext, lang: str) -> str:
     rows = [(t("fact_title", lang), m.get("title_en" if en else "title", ""), t("fact_from_text", lang)),
             (t("fact_body", lang), m.get("body_en" if en else "body", ""), t("fact_from_text", lang))]
     for f in m.get("facts") or []:
-        rows.append((t(f"fact_{f['key']}", lang), f.get("en" if en else "zh", t("unknown", lang)), f.get("source", "")))
+        source = f.get("source", "")  # `text`: established from the archived text, said in the page's language
+        rows.append((t(f"fact_{f['key']}", lang), f.get("en" if en else "zh", t("unknown", lang)),
+                     t("fact_from_text", lang) if source == "text" else source))
     known = {f["key"] for f in m.get("facts") or []}
     for key in ("session", "delivered_on", "delivered_by", "printed_in"):
         if key not in known:
