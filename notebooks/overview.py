@@ -13,6 +13,7 @@
 year = 2024          # the report's reviewed year: data/editions/<year>/edition.yml
 root = "../.."       # the project checkout, relative to the edition folder
 out_dir = "."        # the edition folder (outputs/<year>/), where the tables are
+report = None        # the report: None for the project's own (CPPCC), else its id (chongqing-gov)
 lang = "zh"          # zh or en: the language of every heading and table below
 
 # %%
@@ -21,7 +22,7 @@ from IPython.display import Markdown, display
 from reportfigures import present
 from reportfigures.i18n import t
 
-ed = present.open_edition(root, year, out_dir)
+ed = present.open_edition(root, year, out_dir, report=report)
 display(Markdown(t("nb_overview_title", lang, year=year)))
 
 # %% [markdown]

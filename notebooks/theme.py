@@ -16,6 +16,7 @@ year = 2024          # the report's reviewed year: data/editions/<year>/edition.
 root = "../.."       # the project checkout, relative to the edition folder
 out_dir = "."        # the edition folder (outputs/<year>/); charts go to its charts/ folder
 theme = "proposals"  # the theme to show: a theme id of the claims (claims.csv, column theme)
+report = None        # the report: None for the project's own (CPPCC), else its id (chongqing-gov)
 lang = "zh"          # zh or en: the language of the headings and tables shown here
 width = 520          # chart width in pixels (the HTML charts also follow their container)
 charts = None        # None for all the theme's charts, or a list of figure ids from figures.yml
@@ -27,7 +28,7 @@ from IPython.display import Markdown, display
 from reportfigures import present
 from reportfigures.i18n import t
 
-ed = present.open_edition(root, year, out_dir)
+ed = present.open_edition(root, year, out_dir, report=report)
 display(Markdown(present.theme_heading(ed, theme, lang)))
 
 # %%

@@ -23,24 +23,30 @@ PRESENTATION = {"charts.py", "site.py", "present.py", "notebooks.py", "prerender
 
 def cache_inputs(root: Path, year: int, params: dict) -> dict[str, Path | str]:
     """Name → file (or literal) of everything a build of `year` reads."""
+    from .paths import edition_dir, outputs_dir, raw_dir
     root = Path(root)
+    report = params.get("report")
     items: dict[str, Path | str] = {
-        "params": root / "data" / "editions" / str(year) / "edition.yml",
+        "params": edition_dir(root, year, report) / "edition.yml",
         "lock": root / "requirements.lock",
         "package_version": __version__,
-        "archive_meta": root / "data" / "raw" / str(year) / "report.meta.yml",
+        "archive_meta": raw_dir(root, year, report) / "report.meta.yml",
     }
     for key in PARAM_FILES:
         value = params.get(key) or ("data/charts/figures.yml" if key == "figures" else None)
-        if value:
+        if value and value != "auto":
             items[f"param:{key}"] = root / value
     items["themes"] = root / "data" / "charts" / "themes.yml"
     base = params.get("base_year")
     if base:  # the change checks read the base year's review and text, the comparison its edition
-        items["base:text"] = root / "data" / "raw" / str(base) / "report.txt"
-        items["base:reviewed"] = root / "data" / "editions" / str(base) / "claims.reviewed.csv"
+        items["base:text"] = raw_dir(root, base, report) / "report.txt"
+        items["base:meta"] = raw_dir(root, base, report) / "report.meta.yml"
+        items["base:reviewed"] = edition_dir(root, base, report) / "claims.reviewed.csv"
         for name in ("claims.json", "derived.json", "findings.json"):
-            items[f"base:{name}"] = root / "outputs" / str(base) / name
+            items[f"base:{name}"] = outputs_dir(root, base, report) / name
+    from . import crosscheck
+    from .paths import check_report
+    items |= crosscheck.inputs(root, check_report(report))  # the other reports a pairing binds
     from .notebooks import NOTEBOOKS
     for name in NOTEBOOKS:  # the notebooks an edition runs (not the corpus notebook)
         items[f"notebook:{name}.py"] = root / "notebooks" / f"{name}.py"
@@ -71,6 +77,8 @@ def is_current(edition_dir: Path, key: str) -> bool:
 
 TABLE_FILES = ("numbers.csv", "numbers.json", "claims.csv", "claims.json", "claims.parquet", "findings.csv",
                "findings.json", "derived.csv", "derived.json", "validation.json", "validation.html", "en/validation.html")
+# written with the tables when the edition has them: last year's targets, charts chosen from the claims
+OPTIONAL_TABLE_FILES = ("targets.csv", "targets.json", "figures.json", "themes.json")
 
 
 def _digest(items: dict[str, Path | str]) -> str:

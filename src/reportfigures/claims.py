@@ -44,6 +44,8 @@ class ClaimDef:
     not_near: tuple[str, ...] = ()
     note: str = ""
     line: int = 0
+    measure: str = ""  # the standard indicator it measures (measures.py: gdp.growth), if any
+    origin: str = "catalog"  # catalog: written in data/claims; auto: last year's automatic claim, carried
 
 
 @dataclass
@@ -208,7 +210,7 @@ def describe_mentions(doc: Document, mentions: list[Mention]) -> dict:
 
 def claims_from_review(doc: Document, mentions: list[Mention], reviewed: dict[str, dict],
                        catalog: dict[str, ClaimDef], sha256: str, *, unclaimed: set[tuple[int, str]] = frozenset(),
-                       path: str = "reviewed") -> list[dict]:
+                       path: str = "reviewed", by_part: bool = False) -> list[dict]:
     """The year's claims: every reviewed binding, checked against the text as extracted now.
 
     The review (claims.reviewed.csv) is the signed-off state of a year: which number each
@@ -219,6 +221,11 @@ def claims_from_review(doc: Document, mentions: list[Mention], reviewed: dict[st
     claimable_ms = claimable(mentions)
     by_start = {m.start: m for m in claimable_ms}
     subs = describe_mentions(doc, claimable_ms)
+    named = {}
+    if by_part:  # a report without a catalog: themes are its parts, subjects its indicators
+        from .measures import measures
+        from .parts import part_theme, parts_of
+        named = measures(doc, claimable_ms, parts_of(doc).reviewed_year)
     rows, problems = [], []
     for cid, r in reviewed.items():
         start = int(r["start"])
@@ -237,11 +244,14 @@ def claims_from_review(doc: Document, mentions: list[Mention], reviewed: dict[st
             problems.append(f"'{cid}' is reviewed as a catalog claim but the catalog has no such claim")
             continue
         s = subs[m.start]
-        rows.append(claim_row(cid, origin, m, sha256,
-                              subject_zh=c.subject_zh if c else s.subject_zh,
-                              subject_en=c.subject_en if c else subjects.gloss_en(s.noun, m.unit),
-                              theme=c.theme if c else s.theme, noun=s.noun,
-                              section_title=section_title(doc, m.start)))
+        meas = named.get(m.start)
+        if meas is not None and not cid.startswith(meas.indicator.id + "."):
+            meas = None  # carried under another id: the claim keeps last year's name
+        subject_zh = c.subject_zh if c else meas.subject_zh() if meas else s.subject_zh
+        subject_en = c.subject_en if c else meas.subject_en() if meas else subjects.gloss_en(s.noun, m.unit)
+        theme = c.theme if c else part_theme(doc, m.start) if by_part else s.theme
+        rows.append(claim_row(cid, origin, m, sha256, subject_zh=subject_zh, subject_en=subject_en, theme=theme,
+                              noun=s.noun, section_title=section_title(doc, m.start)))
     reviewed_starts = {int(r["start"]) for r in reviewed.values()}
     left = [m for m in claimable_ms if m.start not in reviewed_starts and (m.start, m.surface) not in unclaimed]
     if left:

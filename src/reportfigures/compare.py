@@ -149,7 +149,7 @@ def summary(d: EditionDiff) -> str:
 def changes_figure(d: EditionDiff, meta: dict, lang: str = "zh"):
     """The headline changes as a chart: per cent change of every claim whose value changed;
     claims only in one edition and qualifier-only changes are counted in the notes."""
-    from .charts import PALETTE, WIDTH, Figure, _furnish, source_line
+    from .charts import PALETTE, WIDTH, Figure, _furnish, label_limit, source_line, wrap_label
     import pandas as pd
     en = lang == "en"
     rows = [r for r in d.claims if r["status"] == "value_changed" and r["pct_change"] is not None]
@@ -177,6 +177,8 @@ def changes_figure(d: EditionDiff, meta: dict, lang: str = "zh"):
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 1:
             table.loc[i, "label"] = f"{label}（{seen[label]}）"
+    limit = label_limit(lang, WIDTH)
+    table["label"] = [wrap_label(lb, limit) for lb in table["label"]]  # two lines, never cut off
     lo, hi = (min(0.0, float(table["value"].min())), max(0.0, float(table["value"].max()))) if len(table) else (0.0, 1.0)
     span = (hi - lo) or 1.0
     x = {"field": "value", "type": "quantitative", "stack": None, "title": "change (%)" if en else "变化（%）",
@@ -185,7 +187,8 @@ def changes_figure(d: EditionDiff, meta: dict, lang: str = "zh"):
         "transform": [{"filter": test}], "mark": {"type": "text", "align": align, "dx": dx, "color": "#1a1a1a"},
         "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None}, "text": {"field": "text"}}}
     body = {"data": {"values": table.to_dict("records")}, "width": WIDTH, "height": {"step": 24},
-            "encoding": {"y": {"field": "label", "type": "nominal", "title": None, "sort": "-x", "axis": {"labelLimit": 220}}},
+            "encoding": {"y": {"field": "label", "type": "nominal", "title": None, "sort": "-x",
+                               "axis": {"labelLimit": limit, "labelExpr": "split(datum.label, '\\n')"}}},
             "layer": [
                 {"mark": "bar", "encoding": {"x": x,
                                              "color": {"field": "direction", "type": "nominal", "title": None,

@@ -54,8 +54,19 @@ class Edition:
     source_path: str
 
 
-def path(root: Path) -> Path:
-    return Path(root) / "outputs" / DB_NAME
+def path(root: Path, report: str | None = None) -> Path:
+    """outputs/reportfigures.db for the project's own report; outputs/<report>/<report>.db
+    for any other (one database per report, each with the same tables keyed by year; Datasette
+    names a database by its file's stem, so each is served under its report's id)."""
+    from .paths import outputs_dir
+    return outputs_dir(root, 0, report).parent / f"{db_name(report)}.db"
+
+
+def db_name(report: str | None = None) -> str:
+    """The database's name in Datasette's URLs: /reportfigures/claims, /chongqing-gov/claims."""
+    from .paths import DEFAULT_REPORT, check_report
+    r = check_report(report)
+    return NAME if r == DEFAULT_REPORT else r
 
 
 def built_years(outputs: Path) -> list[int]:
@@ -63,12 +74,13 @@ def built_years(outputs: Path) -> list[int]:
     return [int(d.name) for d in sorted(Path(outputs).glob("[0-9][0-9][0-9][0-9]")) if (d / "edition.json").is_file()]
 
 
-def load_edition(root: Path, year: int) -> Edition:
+def load_edition(root: Path, year: int, report: str | None = None) -> Edition:
     """One built edition; its text is the edition's own copy (source/report.txt) or, for an
     edition built before it had one, the archive, and must have the hash the edition records."""
+    from .paths import outputs_dir
     from .source import load_meta, read_text
 
-    folder = Path(root) / "outputs" / str(year)
+    folder = outputs_dir(root, year, report)
     try:
         record = json.loads((folder / "edition.json").read_text(encoding="utf-8"))
         tables = {t: json.loads((folder / f"{t}.json").read_text(encoding="utf-8")) for t in TABLES}
@@ -84,7 +96,7 @@ def load_edition(root: Path, year: int) -> Edition:
         raise IntegrityError(f"does not have the SHA-256 edition {year} was built from ({record['source_sha256'][:12]}…)",
                              src_path)
     try:
-        meta = load_meta(root, year)
+        meta = load_meta(root, year, report)
     except InputError:  # an edition copied without its archive: the package has the titles
         meta = {"title": package.get("title_zh", ""), "title_en": package.get("title", "")}
     return Edition(year, folder, record, package, meta, tables, src.text,
@@ -103,14 +115,14 @@ def _lock(outputs: Path):
         os.close(fd)
 
 
-def update(root: Path) -> Path | None:
-    """Rebuild outputs/reportfigures.db from every built edition, atomically and readable by
+def update(root: Path, report: str | None = None) -> Path | None:
+    """Rebuild a report's database from every built edition of it, atomically and readable by
     a web server; None (and no database) when no edition is built."""
     from .staging import readable
 
-    outputs = Path(root) / "outputs"
+    outputs = path(root, report).parent
     with _lock(outputs):
-        editions = [load_edition(root, y) for y in built_years(outputs)]
+        editions = [load_edition(root, y, report) for y in built_years(outputs)]
         if not editions:
             return None
         import sqlite3
@@ -120,23 +132,23 @@ def update(root: Path) -> Path | None:
             os.close(fd)
             write(Path(tmp), editions)
             readable(Path(tmp))
-            os.replace(tmp, path(root))
+            os.replace(tmp, path(root, report))
         except (OSError, sqlite3.Error) as e:
             why = getattr(e, "strerror", None) or str(e)
             raise DatabaseWriteError(f"cannot be written ({why}): the database keeps the editions it had",
-                                     path(root)) from None
+                                     path(root, report)) from None
         finally:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
-    return path(root)
+    return path(root, report)
 
 
-def is_stale(root: Path) -> bool:
+def is_stale(root: Path, report: str | None = None) -> bool:
     """The database is missing or older than an edition (or an edition is gone from it)."""
-    db = path(root)
+    db = path(root, report)
     if not db.is_file():
         return True
-    outputs = Path(root) / "outputs"
+    outputs = db.parent
     newest = max(((outputs / str(y) / "edition.json").stat().st_mtime for y in built_years(outputs)), default=0)
     if newest > db.stat().st_mtime:
         return True
@@ -359,9 +371,31 @@ order by (select rank from ratings where ratings.id = f.rating), f.check_id""",
 }
 
 
-def metadata(db_path: Path) -> dict:
+def metadata(db_path: Path, names: dict[str, Path] | None = None) -> dict:
     """Datasette metadata: the Data Package's titles, descriptions, licence and sources, each
-    table's facets and column descriptions (Chinese and English), search, canned queries."""
+    table's facets and column descriptions (Chinese and English), search, canned queries;
+    one entry per report's database (`names`: name → file; default: this one file)."""
+    names = names or {NAME: Path(db_path)}
+    dbs = {name: _database_metadata(p) for name, p in names.items()}
+    licence = datapackage.DATA_LICENCE
+    sources = "; ".join(d["source"] for d in dbs.values())
+    return {
+        "title": "reportfigures：工作报告中的每一个数字 / Every figure of the work reports",
+        "description_html": (
+            "<p>每个已构建版次的声明、推算数字、核查结果和数字，按年份并列，附报告原文；每份报告一个数据库。"
+            "可按年份、主题、类别和评级筛选；中文检索按字匹配，多个词用空格分开。</p>"
+            "<p>Every built edition's claims, derived figures, findings and number mentions side by side by year, "
+            "with the report's text, one database per report. Facet by year, theme, kind and rating; Chinese search "
+            "matches characters exactly, separate terms with spaces. The data is CC-BY-4.0; the software "
+            "(reportfigures) is MIT.</p>"),
+        "license": licence["name"], "license_url": licence["path"],
+        "source": sources or "—",
+        "databases": dbs,
+    }
+
+
+def _database_metadata(db_path: Path) -> dict:
+    """One report's database: its tables' titles, facets, columns, search and queries."""
     import sqlite3
 
     with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
@@ -387,19 +421,8 @@ def metadata(db_path: Path) -> dict:
     tables["ratings"]["label_column"] = "zh"
     tables["editions"]["label_column"] = "report"
     reports = "; ".join(f"{e['year']}: {e['report']} ({e['report_en']})" for e in editions)
-    return {
-        "title": "reportfigures：工作报告中的每一个数字 / Every figure of the work reports",
-        "description_html": (
-            "<p>每个已构建版次的声明、推算数字、核查结果和数字，按年份并列，附报告原文。"
-            "可按年份、主题、类别和评级筛选；中文检索按字匹配，多个词用空格分开。</p>"
-            "<p>Every built edition's claims, derived figures, findings and number mentions side by side by year, "
-            "with the report's text. Facet by year, theme, kind and rating; Chinese search matches characters "
-            "exactly, separate terms with spaces. The data is CC-BY-4.0; the software (reportfigures) is MIT.</p>"),
-        "license": licence["name"], "license_url": licence["path"],
-        "source": reports or "—",
-        "databases": {NAME: {"title": "reportfigures", "source": reports or "—", "license": licence["name"],
-                             "license_url": licence["path"], "tables": tables, "queries": QUERIES}},
-    }
+    return {"title": editions[0]["report_en"] if editions else "reportfigures", "source": reports or "—",
+            "license": licence["name"], "license_url": licence["path"], "tables": tables, "queries": QUERIES}
 
 
 def _search_plugin():
@@ -413,7 +436,7 @@ def _search_plugin():
         @staticmethod
         @hookimpl(trylast=True)  # after Datasette's own escape_fts, which it replaces
         def prepare_connection(conn, database):
-            if database == NAME:
+            if database in SERVED:
                 conn.create_function("escape_fts", 1, search.fts_query, deterministic=True)
 
     return SearchPlugin()
@@ -423,14 +446,23 @@ SETTINGS = {"default_page_size": 50, "sql_time_limit_ms": 3000, "facet_time_limi
             "allow_download": True, "default_cache_ttl": 0}
 
 
-def app(db_path: Path):
-    """The Datasette application over the database (read-only, no remote asset)."""
+SERVED: set[str] = {NAME}  # the databases whose search speaks Chinese bigrams
+
+
+def app(db_path: Path | dict[str, Path]):
+    """The Datasette application over the databases (read-only, no remote asset): one file,
+    or name → file for every report (a file's name in Datasette is its stem, so each report's
+    database is linked under its report id)."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
+    names = db_path if isinstance(db_path, dict) else {NAME: Path(db_path)}
+    SERVED.update(names)
     if not pm.has_plugin("reportfigures-search"):
         pm.register(_search_plugin(), name="reportfigures-search")
-    return Datasette([], immutables=[str(db_path)], metadata=metadata(db_path), settings=SETTINGS)
+    first = names.get(NAME) or next(iter(names.values()))
+    return Datasette([], immutables=[str(p) for p in names.values()], metadata=metadata(first, names),
+                     settings=SETTINGS)
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8001, log=print) -> None:
@@ -441,18 +473,25 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8001, log=print) -> N
 
     import uvicorn
 
+    from .paths import DEFAULT_REPORT, built
     root = Path(root)
-    db = path(root)
-    if is_stale(root):
-        if update(root) is None:
-            raise InputError("no edition is built: run `reportfigures build --year YEAR` first", root / "outputs")
-        log(f"  database rebuilt from {len(built_years(root / 'outputs'))} edition(s)")
+    reports = list(dict.fromkeys(r for r, _ in built(root))) or [DEFAULT_REPORT]
+    names: dict[str, Path] = {}
+    for report in reports:
+        if is_stale(root, report):
+            if update(root, report) is None:
+                continue
+            log(f"  database {db_name(report)} rebuilt from {len(built_years(path(root, report).parent))} edition(s)")
+        names[db_name(report)] = path(root, report)
+    if not names:
+        raise InputError("no edition is built: run `reportfigures build --year YEAR` first", root / "outputs")
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
         try:
             s.bind((host, port))
         except OSError as e:
             raise InputError(f"cannot listen on {host}:{port} ({e.strerror}): choose another with --port") from None
-    ds = app(db)
+    ds = app(names)
     asyncio.run(ds.invoke_startup())
-    log(f"serving {db} at http://{host}:{port}/{NAME} (Ctrl-C stops)")
+    log(f"serving {', '.join(str(p) for p in names.values())} at "
+        + ", ".join(f"http://{host}:{port}/{n}" for n in names) + " (Ctrl-C stops)")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

@@ -34,7 +34,8 @@ TABLES = ("claims", "derived", "findings", "numbers")
 COLUMNS = {"claims": CLAIM_COLUMNS, "derived": DERIVED_COLUMNS, "findings": FINDING_COLUMNS,
            "numbers": NUMBER_COLUMNS + ["rule", "listed", "listed_open", "source_sha256"]}
 ENUMS = {"qualifiers": QUALIFIERS, "kinds": KINDS, "claim_kinds": CLAIM_KINDS, "origins": ORIGINS,
-         "ratings": RATINGS}
+         "ratings": RATINGS, "outcomes": ("met", "missed", "not_reported")}
+OPTIONAL_TABLES = ("targets",)  # described when the edition has them
 DATA_LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                 "title": "Creative Commons Attribution 4.0 International"}
 CODE_LICENCE = "MIT"
@@ -86,13 +87,15 @@ def _file_facts(path: Path) -> dict:
     return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
 
 
-def descriptor(dest: Path, year: int, meta: dict, encoding: str, built_at: str, publish_url: str = "") -> dict:
+def descriptor(dest: Path, year: int, meta: dict, encoding: str, built_at: str, publish_url: str = "",
+               report: str | None = None) -> dict:
     """datapackage.json for the edition folder `dest` (its tables and source/ written)."""
+    from .paths import DEFAULT_REPORT
     dest = Path(dest)
     title = meta.get("title", "")
     title_en = meta.get("title_en", "")
     resources = []
-    for name in TABLES:
+    for name in TABLES + tuple(t for t in OPTIONAL_TABLES if (dest / f"{t}.csv").is_file()):
         info = table_info(name)
         resources.append({
             "name": name, "type": "table", "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
@@ -112,7 +115,7 @@ def descriptor(dest: Path, year: int, meta: dict, encoding: str, built_at: str, 
     delivered = facts.get("delivered_on", {})
     pkg = {
         "$schema": PROFILE,
-        "name": f"reportfigures-{year}",
+        "name": f"reportfigures-{year}" if report in (None, DEFAULT_REPORT) else f"reportfigures-{report}-{year}",
         "title": f"Every figure of the {year} report, checked: {title_en}".strip(),
         "title_zh": f"{title}（{year}年）中的每一个数字及其核查",
         "description": (f"Every number mention of the {year} report ({title_en}), its quantitative claims, the "
@@ -149,7 +152,7 @@ def write(dest: Path, inputs, summary: dict | None = None, *, check: bool = True
     shutil.copyfile(source, copy)
     summary = summary or {}
     pkg = descriptor(dest, inputs.year, inputs.meta, inputs.source.encoding, summary.get("built_at", ""),
-                     inputs.params.get("publish_url", ""))
+                     inputs.params.get("publish_url", ""), getattr(inputs, "report", None))
     if pkg["resources"][-1]["hash"] != f"sha256:{inputs.source.sha256}":
         raise IntegrityError("changed while the edition was built: its hash differs from the archive's", source)
     path = dest / DESCRIPTOR
@@ -202,6 +205,10 @@ def _cross_checks(folder: Path, pkg: dict) -> list[str]:
             if text[start:end] != r["surface"]:
                 problems.append(f"{name}: row {i}: text[{start}:{end}] is {text[start:end]!r}, not the surface "
                                 f"{r['surface']!r}")
+    if (folder / "targets.csv").is_file():  # a result quotes this text; a target, last year's
+        for i, r in enumerate(_rows(folder, "targets"), start=2):
+            if r["result_start"] and text[int(r["result_start"]):int(r["result_end"])] != r["result_surface"]:
+                problems.append(f"targets: row {i}: the result's offsets do not quote {r['result_surface']!r}")
     ids = {r["id"] for r in _rows(folder, "claims")}
     refs = [("findings", "claims"), ("findings", "at_fault"), ("derived", "inputs")]
     for name, field in refs:

@@ -1,4 +1,4 @@
-"""Building an edition: outputs/<year>/ is replaced only when every step succeeded.
+"""Building an edition: outputs/[<report>/]<year>/ is replaced only when every step succeeded.
 
 Each step has the OWID shape: load (verified inputs) → process (package functions) →
 save (into a staging folder). The staging folder replaces the edition in one rename at the
@@ -24,7 +24,7 @@ from .errors import IntegrityError
 from .files import csv_text, json_text
 from .numbers import COLUMNS, extract
 from .params import load_params
-from .paths import RENDER_CACHE_ENV, outputs_dir, render_cache
+from .paths import DEFAULT_REPORT, RENDER_CACHE_ENV, check_report, outputs_dir, render_cache
 from .source import SourceText, load_meta, read_text, verify_archive
 from .suites import INTEGRITY_COLUMNS, SuiteRunner, findings_frame
 from .text import Document
@@ -41,23 +41,31 @@ class EditionInputs:
     source: SourceText
     meta: dict
     doc: Document
+    report: str = DEFAULT_REPORT
+
+    @property
+    def has_catalog(self) -> bool:
+        """The project's own report binds a catalog; any other report is grouped by its parts."""
+        return bool(self.params.get("catalog"))
 
 
-def load_inputs(root: Path, year: int, *, text: str | None = None, catalog: str | None = None) -> EditionInputs:
+def load_inputs(root: Path, year: int, *, text: str | None = None, catalog: str | None = None,
+                report: str | None = None) -> EditionInputs:
     """The archived text, verified against its hash, with its metadata and text model.
 
     `text`/`catalog` override the edition's parameters (a notebook run by hand on another
     text); an overriding text is read with the same checks but is not an archive."""
     root = Path(root)
-    params = load_params(root, year)
+    report = check_report(report)
+    params = load_params(root, year, report)
     if catalog:
         params = params | {"catalog": catalog}
     if text and Path(root / text).resolve() != Path(root / params["text"]).resolve():
         src = read_text(root / text)
         params = params | {"text": text}
     else:
-        src = verify_archive(root, year)
-    return EditionInputs(root, year, params, src, load_meta(root, year), Document(src.text))
+        src = verify_archive(root, year, report)
+    return EditionInputs(root, year, params, src, load_meta(root, year, report), Document(src.text), report)
 
 
 @dataclass
@@ -67,26 +75,36 @@ class EditionResults:
     findings: list[dict]
     derived: list[dict]
     validation: list[dict]
+    targets: list[dict] | None = None  # last year's targets beside this year's results (targets.py)
 
 
 def bind_claims(inputs: EditionInputs) -> tuple[list, list[dict], dict]:
     """The year's numbers and claims, as its review signed them off (claims.reviewed.csv)."""
     root, p = inputs.root, inputs.params
     mentions = extract(inputs.doc)
-    catalog = {c.id: c for c in load_catalog(root / p["catalog"])}
+    catalog = {c.id: c for c in load_catalog(root / p["catalog"])} if inputs.has_catalog else {}
     unclaimed = {(int(u["start"]), u["surface"]) for u in p.get("unclaimed") or []}
     claims = claims_from_review(inputs.doc, mentions, load_reviewed(root / p["reviewed"]), catalog,
-                                inputs.source.sha256, unclaimed=unclaimed, path=p["reviewed"])
+                                inputs.source.sha256, unclaimed=unclaimed, path=p["reviewed"],
+                                by_part=not inputs.has_catalog)
     return mentions, claims, catalog
+
+
+def base_inputs(root: Path, params: dict) -> EditionInputs | None:
+    """The base year's edition inputs (same report), or None when there is no base year."""
+    base = params.get("base_year")
+    if not base:
+        return None
+    return load_inputs(root, int(base), report=params.get("report"))
 
 
 def base_claims(root: Path, params: dict) -> dict[str, dict] | None:
     """Last year's claims by id, from its archive and review (no build needed), for the
     checks of changes the new text states; None when there is no base year."""
-    base = params.get("base_year")
-    if not base:
+    inputs = base_inputs(root, params)
+    if inputs is None:
         return None
-    _, claims, _ = bind_claims(load_inputs(root, int(base)))
+    _, claims, _ = bind_claims(inputs)
     return {c["id"]: c for c in claims}
 
 
@@ -104,12 +122,24 @@ def compute(inputs: EditionInputs) -> EditionResults:
             raise IntegrityError(f"claims_integrity failed: {', '.join(failed)}", "expectations/claims_integrity")
         present = {c["id"] for c in claims}
         declared = [r for r in load_relations(root / p["relations"], set(catalog) | present)
-                    if set(claim_refs(r)) <= present]  # a relation with a claim absent this year cannot be checked
+                    if set(claim_refs(r)) <= present] if p.get("relations") else []
+        # (a relation with a claim absent this year cannot be checked)
         rels = text_relations.merge(declared, text_relations.propose(inputs.doc, claims))
-        findings, derived = run_checks(claims, rels, inputs.doc, base=base_claims(root, p), year=inputs.year)
+        base = base_inputs(root, p)
+        base_bound = bind_claims(base)[1] if base is not None else None
+        findings, derived = run_checks(claims, rels, inputs.doc, year=inputs.year,
+                                       base={c["id"]: c for c in base_bound} if base is not None else None,
+                                       printed="print" in str(inputs.meta.get("medium", "")))
+        from . import crosscheck
+        findings += crosscheck.findings(root, inputs.report, inputs.meta, claims)  # against other reports
         f_rows = [f.row() for f in findings]
         consistency = suites.run("report_consistency", findings_frame(f_rows))
-    return EditionResults(mentions, claims, f_rows, [d.row() for d in derived], [integrity, consistency])
+    target_rows = None
+    if base is not None and not inputs.has_catalog:
+        from . import targets
+        target_rows = targets.compare(base.doc, base_bound, base.meta, inputs.doc, claims, inputs.meta, base.year)
+    return EditionResults(mentions, claims, f_rows, [d.row() for d in derived], [integrity, consistency],
+                          target_rows)
 
 
 def integrity_frame(inputs: EditionInputs, claims: list[dict], mentions) -> pd.DataFrame:
@@ -146,27 +176,50 @@ def save(results: EditionResults, inputs: EditionInputs, dest: Path) -> dict:
     (dest / "derived.csv").write_text(csv_text(results.derived, DERIVED_COLUMNS), encoding="utf-8")
     (dest / "derived.json").write_text(json_text(results.derived), encoding="utf-8")
     (dest / "validation.json").write_text(json_text(results.validation), encoding="utf-8")
+    if results.targets is not None:
+        from .targets import TARGET_COLUMNS
+        (dest / "targets.csv").write_text(csv_text(results.targets, TARGET_COLUMNS), encoding="utf-8")
+        (dest / "targets.json").write_text(json_text(results.targets), encoding="utf-8")
+    write_figure_defs(inputs, results, dest)
     for lang, path in (("zh", dest / "validation.html"), ("en", dest / "en" / "validation.html")):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_page(inputs.year, results.validation, results.findings, sha, lang), encoding="utf-8")
     rated: dict[str, int] = {}
     for f in results.findings:
         rated[f["rating"]] = rated.get(f["rating"], 0) + 1
-    return {"numbers": len(rows), "claims": len(results.claims),
-            "automatic_claims": sum(c["origin"] == "auto" for c in results.claims), "findings": rated,
-            "derived": len(results.derived)}
+    out = {"numbers": len(rows), "claims": len(results.claims),
+           "automatic_claims": sum(c["origin"] == "auto" for c in results.claims), "findings": rated,
+           "derived": len(results.derived)}
+    if results.targets is not None:
+        from .targets import counts
+        out["targets"] = counts(results.targets)
+    return out
+
+
+def write_figure_defs(inputs: EditionInputs, results: EditionResults, dest: Path) -> None:
+    """For an edition without figures.yml (figures: auto): the charts chosen from its claims
+    and the themes (its parts), beside the tables, for the notebooks and the pages."""
+    from .present import AUTO
+    if inputs.params.get("figures") != AUTO:
+        return
+    from . import auto_figures
+    from .parts import part_heading
+    (dest / "figures.json").write_text(json_text(auto_figures.figures(results.claims, inputs.meta)), encoding="utf-8")
+    headings = {t: part_heading(inputs.doc, t) for t in ("review", "plan", "tasks", "other")}
+    (dest / "themes.json").write_text(json_text(auto_figures.themes(inputs.meta, headings)), encoding="utf-8")
 
 
 def build(root: Path, year: int, *, log=print, force: bool = False, progress: bool = True,
-          warm_kernel: bool = True) -> Path:
-    """Build outputs/<year>/ from the archived report; atomic at the folder level.
+          warm_kernel: bool = True, report: str | None = None) -> Path:
+    """Build outputs/[<report>/]<year>/ from the archived report; atomic at the folder level.
 
     Steps: verify and compute the tables (in this process), run the notebooks with
     papermill (charts), write the pages in Chinese and English and the workbook. Nothing
     changed since the last build (same cache key) → the previous edition is kept as it is."""
     root = Path(root).resolve()  # the kernel runs elsewhere: relative paths would not hold
-    final = outputs_dir(root, year)
-    params = load_params(root, year)
+    report = check_report(report)
+    final = outputs_dir(root, year, report)
+    params = load_params(root, year, report)
     key = cache.cache_key(root, year, params)
     if not force and cache.is_current(final, key):
         log(f"  up to date (cache key {key[:12]}): nothing re-executed")
@@ -181,7 +234,7 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
         if not force and cache.is_current(final, key):  # built meanwhile by the build we waited for
             log(f"  up to date (cache key {key[:12]}): nothing re-executed")
             return final
-        inputs = load_inputs(root, year)
+        inputs = load_inputs(root, year, report=report)
         previous = _record(final)
         tkey = cache.tables_key(root, year, inputs.params)
         try:
@@ -193,7 +246,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
             if warm_kernel:  # starts and imports on the other core while the tables are computed
                 from .notebooks import build_kernel
                 kernel = build_kernel(root, year, stage)
-            summary = {"year": year, "package_version": __version__, "cache_key": key, "tables_key": tkey,
+            summary = {"year": year, "report": report, "package_version": __version__, "cache_key": key,
+                       "tables_key": tkey,
                        "source_sha256": inputs.source.sha256, "params": inputs.params,
                        "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
             reused = previous.get("tables_key") == tkey and all((final / f).is_file() for f in cache.TABLE_FILES)
@@ -239,8 +293,8 @@ def build(root: Path, year: int, *, log=print, force: bool = False, progress: bo
         try:
             write_editions_index(root)
             from . import database
-            if not reused or not database.path(root).is_file():  # the same tables: the same rows
-                database.update(root)
+            if not reused or not database.path(root, report).is_file():  # the same tables: the same rows
+                database.update(root, report)
         except OSError as e:
             raise staging.write_error(e, str(outputs / "index.html")) from None
     ran = sum(not r.reused for r in runs)
@@ -260,11 +314,12 @@ def _record(final: Path) -> dict:
 
 def reuse_tables(inputs: EditionInputs, previous: Path, dest: Path) -> EditionResults:
     """The last edition's tables, copied: no extraction of claims, no suites, no GX import."""
-    for f in cache.TABLE_FILES:
+    for f in cache.TABLE_FILES + tuple(f for f in cache.OPTIONAL_TABLE_FILES if (previous / f).is_file()):
         (dest / f).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(previous / f, dest / f)
     load = lambda name: json.loads((dest / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
-    return EditionResults(extract(inputs.doc), load("claims"), load("findings"), load("derived"), load("validation"))
+    return EditionResults(extract(inputs.doc), load("claims"), load("findings"), load("derived"), load("validation"),
+                          load("targets") if (dest / "targets.json").exists() else None)
 
 
 def drop_stale_charts(dest: Path, runs) -> None:
@@ -277,17 +332,19 @@ def drop_stale_charts(dest: Path, runs) -> None:
 
 
 def write_editions_index(root: Path) -> None:
-    """outputs/index.html: every built edition and the comparisons between them."""
+    """outputs/index.html: every built edition of every report and the comparisons between them."""
     from . import site
     from .files import atomic_write_text
+    from .paths import built
     out = Path(root) / "outputs"
     editions = []
-    for d in sorted(out.glob("[0-9][0-9][0-9][0-9]")):
-        record = d / "edition.json"
-        if record.exists():
-            rec = json.loads(record.read_text(encoding="utf-8"))
-            editions.append({"year": int(d.name), "base_year": rec["params"].get("base_year"),
-                             "compared": (d / "compare" / "diff.csv").exists(), "figures": len(rec.get("figures", []))})
+    for report, year in built(root):
+        d = outputs_dir(root, year, report)
+        rec = json.loads((d / "edition.json").read_text(encoding="utf-8"))
+        editions.append({"year": year, "report": report, "href": d.relative_to(out).as_posix() + "/index.html",
+                         "base_year": rec["params"].get("base_year"), "title": rec.get("title", ""),
+                         "compared": (d / "compare" / "diff.csv").exists(), "figures": len(rec.get("figures", [])),
+                         "targets": (rec.get("outputs") or {}).get("targets")})
     atomic_write_text(out / "index.html", site.render_editions(editions))
 
 
@@ -295,7 +352,10 @@ def notebook_parameters(inputs: EditionInputs, out_dir: Path) -> dict:
     """Paths relative to the edition folder: the executed notebooks carry no build path and
     stay right after the staging folder becomes outputs/<year>/."""
     rel = os.path.relpath(inputs.root.resolve(), Path(out_dir).resolve())
-    return {"year": inputs.year, "root": rel, "out_dir": ".", "lang": inputs.params.get("lang", "zh")}
+    out = {"year": inputs.year, "root": rel, "out_dir": ".", "lang": inputs.params.get("lang", "zh")}
+    if inputs.report != DEFAULT_REPORT:
+        out["report"] = inputs.report
+    return out
 
 
 RENDER_CACHE_KEEP = 600  # drawings kept in outputs/.render-cache (two languages of many editions)
@@ -309,19 +369,18 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
     notebook run whose inputs did not change since the last edition is copied from it."""
     from . import prerender
     from .notebooks import plan, run_all
-    from .present import load_themes, theme_order
+    from .present import figure_defs, theme_defs, theme_order
     root = inputs.root
-    themes = theme_order(load_themes(root), {c["theme"] for c in results.claims})
+    themes_data = theme_defs(root, inputs.params, dest)
+    themes = theme_order(themes_data, {c["theme"] for c in results.claims})
     planned = plan(root, themes, comparable_base(root, inputs.params))
     params = notebook_parameters(inputs, dest)
     code = cache.code_key()
-    from .charts import load_figures
-    figs = load_figures(root / inputs.params.get("figures", DEFAULT_FIGURES))
-    themes_data = load_themes(root)
+    figs = figure_defs(root, inputs.params, dest)
     for p in planned:
         p.key = cache.notebook_key(p.path, params | p.params, tables, notebook_reads(inputs, p, figs, themes_data),
                                    code, root / "requirements.lock")
-    cache_dir = render_cache(root, inputs.year)
+    cache_dir = render_cache(root, inputs.year, inputs.report)
     before = os.environ.get(RENDER_CACHE_ENV)
     os.environ[RENDER_CACHE_ENV] = str(cache_dir)
     fresh = [p for p in planned if (records or {}).get(p.name, {}).get("key") != p.key]
@@ -329,7 +388,7 @@ def run_notebooks(inputs: EditionInputs, results: EditionResults, dest: Path, *,
                if p.path.stem in ("theme", "validation")]
     # drawing ahead pays: in a second process when several notebooks draw, here (while the
     # kernel starts) when only an edited chart or two are new
-    specs = prerender.specs_for(root, inputs.year, dest, drawing) if drawing else []
+    specs = prerender.specs_for(root, inputs.year, dest, drawing, report=inputs.report) if drawing else []
     ahead = prerender.start(specs, cache_dir) if len(drawing) > 2 else None
     here = None
     if specs and ahead is None:
@@ -370,7 +429,7 @@ def notebook_reads(inputs: EditionInputs, p, figs: list[dict], themes: list[dict
         return {"headlines": [words(d, (_WORDS[lang][1],)) for d in figs]}
     if name == "validation":
         return {"figures": [words(d, _WORDS[lang]) for d in figs if d["theme"] == "validation"], "meta": meta}
-    base = outputs_dir(inputs.root, int(p.params["base_year"]))
+    base = outputs_dir(inputs.root, int(p.params["base_year"]), inputs.report)
     return {"base": {f: cache._digest({f: base / f}) for f in ("claims.json", "derived.json", "findings.json")},
             "meta": meta}
 
@@ -386,7 +445,7 @@ def _prune(cache: Path, keep: int) -> None:
 def comparable_base(root: Path, params: dict) -> int | None:
     """The base year to compare with, when its edition is built."""
     base = params.get("base_year")
-    if base and (outputs_dir(root, int(base)) / "claims.json").exists():
+    if base and (outputs_dir(root, int(base), params.get("report")) / "claims.json").exists():
         return int(base)
     return None
 
@@ -395,11 +454,11 @@ def published_figures(inputs: EditionInputs, dest: Path) -> dict[str, list]:
     """The charts the notebooks drew, read back from their Vega-Lite usermeta, in each
     language; every drawable figure of figures.yml must be there (a notebook that forgot
     one fails the build)."""
-    from .charts import LANGS, chart_dir, drawable, load_figures, value_index
+    from .charts import LANGS, chart_dir, drawable, value_index
+    from .present import figure_defs
     tables = {n: json.loads((dest / f"{n}.json").read_text(encoding="utf-8")) for n in ("claims", "derived", "findings")}
     index = value_index(tables["claims"], tables["derived"], tables["findings"], inputs.year)
-    wanted = [d["id"] for d in load_figures(inputs.root / inputs.params.get("figures", DEFAULT_FIGURES))
-              if drawable(d, index)]
+    wanted = [d["id"] for d in figure_defs(inputs.root, inputs.params, dest) if drawable(d, index)]
     out: dict[str, list] = {}
     for lang in LANGS:
         folder = chart_dir(dest / "charts", lang)
@@ -409,7 +468,7 @@ def published_figures(inputs: EditionInputs, dest: Path) -> dict[str, list]:
             if not path.exists():
                 raise IntegrityError(f"figure {fid} ({lang}) was not drawn by any notebook", "data/charts/figures.yml")
             out[lang].append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8")), folder))
-        for path in sorted(folder.glob("changes_*.vl.json")):  # drawn by the comparison notebook
+        for path in sorted([*folder.glob("targets_*.vl.json"), *folder.glob("changes_*.vl.json")]):  # the comparison
             out[lang].append(PublishedFigure.from_spec(json.loads(path.read_text(encoding="utf-8")), folder))
     return out
 
@@ -476,7 +535,8 @@ def write_front_pages(inputs: EditionInputs, results: EditionResults, dest: Path
                            derived=results.derived, notebooks=notebooks, validation=results.validation,
                            built_at=summary["built_at"], version=summary["package_version"],
                            base_year=inputs.params.get("base_year") if compare else None,
-                           publish_url=inputs.params.get("publish_url", ""))
+                           publish_url=inputs.params.get("publish_url", ""), targets=results.targets,
+                           targets_base=inputs.params.get("base_year"), catalog=inputs.has_catalog)
     for lang in ("zh", "en"):
         site.write_page(dest, site.render_index(ctx, figures[lang], lang), lang)
     site.write_annotations(dest, site.annotations(inputs.source.text, inputs.source.sha256, results.claims,

@@ -89,8 +89,12 @@ def axis_expr(field: str = "datum.value") -> str:
 UNIT_EN = {"个百分点": " percentage points", "百分点": " percentage points", "倍": "-fold"}
 
 
-def quantity_en(value: int | float | None, unit: str = "", qualifier: str = "exact") -> str:
-    """The English text's form of a quantity: 'at least 800', '98.16%', '0.37 percentage points'."""
+def quantity_en(value: int | float | None, unit: str = "", qualifier: str = "exact",
+                high: int | float | None = None) -> str:
+    """The English text's form of a quantity: 'at least 800', '98.16%', '0.37 percentage points';
+    a range with its high end: '4.5%–5%'."""
+    if qualifier == "range" and high not in (None, ""):
+        return f"{number_en(value, unit, float(high))}{UNIT_EN.get(unit, '')}"
     return f"{QUALIFIER_EN.get(qualifier, '')}{number_en(value, unit)}{UNIT_EN.get(unit, '')}"
 
 

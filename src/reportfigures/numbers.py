@@ -99,6 +99,7 @@ class Vocabulary:
     place_units: tuple[str, ...]
     unit_limits: dict  # unit → (largest value or None, characters that make it a word)
     list_lead_ins: tuple[str, ...]  # words that open a clause before its first listed item
+    list_units: frozenset  # the units a count of listed things may have
     connectors: re.Pattern  # between the two ends of a range
     grammar: Grammar
 
@@ -209,6 +210,7 @@ def vocabulary() -> Vocabulary:
         place_units=tuple(r["place_units"]),
         unit_limits=limits,
         list_lead_ins=tuple(r["list_lead_ins"]),
+        list_units=frozenset(r["list_units"]),
         connectors=_alternation(r["range_connectors"]) or re.compile(r"(?!)"),
         grammar=_grammar(r, unit_class),
     )
@@ -457,8 +459,9 @@ class _Extraction:
         # list counts: a list right before, places named before, or clauses right after
         sent = self.doc.sentence_at(start)
         floor = sent.start if sent else 0
-        if (cls == "count" and counted_noun_follows(text, end) or unit in v.place_units
-                or unit in _NOUN_UNITS):  # only these count a list before them: look for one
+        listable = unit in v.list_units
+        if listable and (cls == "count" and counted_noun_follows(text, end) or unit in v.place_units
+                         or unit in _NOUN_UNITS):  # only these count a list before them: look for one
             items, open_ = enumeration_before(text, start, floor, v.counted_re, v.lead_in_re)
             if items:
                 return "list_count", items, open_
@@ -473,7 +476,7 @@ class _Extraction:
             siblings = [s for s in self._headings_under(container) if s.start > start]
             if siblings:
                 return "list_count", [s.label + s.title for s in siblings], False
-        after = list_after(text, end, sent.end) if sent is not None else []
+        after = list_after(text, end, sent.end) if sent is not None and listable else []
         if after:
             return "list_count", after, False
         if parts_of(self.doc).sets_goal(start):  # the part and sentence set a goal (parts.py)

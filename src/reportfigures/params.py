@@ -10,15 +10,17 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
-from .paths import check_year
+from .paths import DEFAULT_REPORT, check_report, check_year, edition_dir, label, report_option
 
 
-def load_params(root: Path, year: int) -> dict:
-    """data/editions/<year>/edition.yml: the one small file that parameterises a year."""
+def load_params(root: Path, year: int, report: str | None = None) -> dict:
+    """data/editions/[<report>/]<year>/edition.yml: the one small file that parameterises a year."""
     check_year(year)
-    path = Path(root) / "data" / "editions" / str(year) / "edition.yml"
+    report = check_report(report)
+    path = edition_dir(root, year, report) / "edition.yml"
     if not path.exists():
-        raise InputError(f"no edition parameters for {year}: run `reportfigures new-edition --year {year} --text PATH`", path)
+        raise InputError(f"no edition parameters for {label(year, report)}: run "
+                         f"`reportfigures new-edition{report_option(report)} --year {year} --text PATH`", path)
     try:
         params = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as e:
@@ -30,4 +32,6 @@ def load_params(root: Path, year: int) -> dict:
             raise InputError(f"missing field '{key}'", path)
     if str(params["year"]) != str(year):
         raise InputError(f"says year {params['year']}, expected {year}", path)
-    return params
+    if params.get("report", DEFAULT_REPORT) != report:
+        raise InputError(f"says report {params.get('report', DEFAULT_REPORT)}, expected {report}", path)
+    return params | {"report": report}

@@ -104,7 +104,10 @@ def infer_reviewed_year(headings: list[str], text: str = "") -> int | None:
         if ys and v.tasks.search(h) and not v.review.search(h):
             return min(ys) - 1
     counts: dict[int, int] = {}
-    for y in years_in(text):
+    # not the title (2025年福建省政府工作报告) nor a date (2025年1月13日): they name the year of delivery
+    body = re.sub(r"(20[0-9]{2})年\s*[0-9一二三四五六七八九十]{1,2}\s*月", "", text)
+    body = re.sub(r"^.{0,20}20[0-9]{2}年.{0,20}工作报告.*$", "", body, count=1, flags=re.M)
+    for y in years_in(body):
         counts[y] = counts.get(y, 0) + 1
     return max(counts, key=lambda y: (counts[y], -y)) if counts else None
 
@@ -229,3 +232,20 @@ def parts_of(doc: Document) -> Parts:
     if cached is None:
         cached = doc.__dict__["_parts"] = Parts(doc)
     return cached
+
+
+PART_THEMES = {"review": "review", "mixed": "review", "plan": "plan", "tasks": "tasks", "other": "other"}
+
+
+def part_theme(doc: Document, offset: int) -> str:
+    """The part of the report a number stands in, as the theme of a report without a
+    catalog: its charts and notebooks are grouped by part (review, plan, tasks)."""
+    return PART_THEMES[parts_of(doc).at(offset).kind]
+
+
+def part_heading(doc: Document, theme: str) -> str:
+    """The report's own heading of the first part of a theme (一、2024年工作回顾), or ""."""
+    for p in parts_of(doc).parts:
+        if PART_THEMES[p.kind] == theme and p.heading:
+            return p.heading
+    return ""

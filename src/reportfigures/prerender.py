@@ -19,14 +19,15 @@ from pathlib import Path
 from . import charts
 
 
-def specs_for(root: Path, year: int, out_dir: Path, runs: list[tuple[str, str]] | None = None) -> list[dict]:
+def specs_for(root: Path, year: int, out_dir: Path, runs: list[tuple[str, str]] | None = None,
+              report: str | None = None) -> list[dict]:
     """The specs the notebooks will draw, with their default parameters, in notebook order;
     `runs` limits them to some (theme, language) runs."""
-    from .present import load_themes, open_edition, theme_order
+    from .present import open_edition, theme_order
 
-    ed = open_edition(root, year, out_dir)
+    ed = open_edition(root, year, out_dir, report=report)
     index = charts.value_index(ed.claims, ed.derived, ed.findings, ed.year)
-    order = theme_order(load_themes(root), {c["theme"] for c in ed.claims}) + ["validation"]
+    order = theme_order(ed.themes, {c["theme"] for c in ed.claims}) + ["validation"]
     out = []
     for lang in charts.LANGS:
         for theme in order:

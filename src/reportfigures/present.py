@@ -22,6 +22,8 @@ from .formats import quantity, quantity_en
 from .i18n import summary_sentence, t
 
 THEMES_FILE = "data/charts/themes.yml"
+DEFAULT_FIGURES = "data/charts/figures.yml"
+AUTO = "auto"  # edition.yml `figures: auto`: charts chosen from the claims (auto_figures.py)
 
 
 @dataclass
@@ -36,29 +38,63 @@ class Edition:
     validation: list[dict]
     figures: list[dict]
     themes: list[dict]
+    report: str = "chongqing-cppcc"
+    targets: list[dict] | None = None  # last year's targets beside this year's results (targets.py)
 
 
-def open_edition(root: str | Path, year: int, out_dir: str | Path, figures: str = "data/charts/figures.yml") -> Edition:
+def figure_defs(root: Path, params: dict, out_dir: Path) -> list[dict]:
+    """An edition's figure definitions: figures.yml, or (figures: auto) the ones the build
+    chose from the claims and wrote beside the tables (figures.json)."""
+    spec = params.get("figures") or DEFAULT_FIGURES
+    if spec == AUTO:
+        path = Path(out_dir) / "figures.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    return charts.load_figures(Path(root) / spec)
+
+
+def theme_defs(root: Path, params: dict, out_dir: Path) -> list[dict]:
+    """The themes' headings: data/charts/themes.yml, or the parts of a report without one."""
+    if params.get("figures") == AUTO:
+        path = Path(out_dir) / "themes.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    return load_themes(root)
+
+
+def open_edition(root: str | Path, year: int, out_dir: str | Path, figures: str | None = None,
+                 report: str | None = None) -> Edition:
     """The edition's tables from out_dir, or computed from the archived report when absent."""
+    from .params import load_params
+    from .paths import check_report
+    from .source import load_meta
+
     root, out = Path(root), Path(out_dir)
+    report = check_report(report)
     if not out.is_absolute() and not out.exists():
         out = root / out
     # a reader's table shows whole ids, subjects and every row (pandas cuts at 50 chars, 60 rows)
     pd.set_option("display.max_colwidth", 300)
     pd.set_option("display.max_rows", 1000)
+    params = load_params(root, year, report)
+    if figures:
+        params = params | {"figures": figures}
+    targets = None
     if (out / "claims.json").exists():
         tables = {n: json.loads((out / f"{n}.json").read_text(encoding="utf-8"))
                   for n in ("claims", "derived", "findings", "validation")}
-        meta = yaml.safe_load((root / "data" / "raw" / str(year) / "report.meta.yml").read_text(encoding="utf-8"))
+        meta = load_meta(root, year, report)
+        if (out / "targets.json").exists():
+            targets = json.loads((out / "targets.json").read_text(encoding="utf-8"))
     else:
         from .edition import compute, load_inputs
-        inputs = load_inputs(root, year)
+        inputs = load_inputs(root, year, report=report)
         res = compute(inputs)
         tables = {"claims": res.claims, "derived": res.derived, "findings": res.findings,
                   "validation": res.validation}
         meta = inputs.meta
+        targets = res.targets
     return Edition(year, root, out, meta, tables["claims"], tables["derived"], tables["findings"],
-                   tables["validation"], charts.load_figures(root / figures), load_themes(root))
+                   tables["validation"], figure_defs(root, params, out), theme_defs(root, params, out), report,
+                   targets)
 
 
 def load_themes(root: Path) -> list[dict]:
@@ -182,21 +218,24 @@ def show(fig: charts.Figure, out_dir: str | Path | None = None) -> None:
                      f"*{t('data', lang)}:* `charts/{'' if lang == 'zh' else lang + '/'}{fig.id}.csv`"))
 
 
-def comparison(root: str | Path, base_year: int, year: int, out_dir: str | Path, lang: str = "zh"):
+def comparison(root: str | Path, base_year: int, year: int, out_dir: str | Path, lang: str = "zh",
+               report: str | None = None):
     """The diff of this edition (out_dir) against the built base edition, saved beside it:
     compare/diff.csv, derived.csv, findings.csv, changes.csv and the chart of headline changes."""
     from . import compare
     from .files import atomic_write_text, csv_text
+    from .paths import outputs_dir
+    from .source import load_meta
     root, out = Path(root), Path(out_dir)
     if not out.is_absolute() and not out.exists():
         out = root / out
-    d = compare.diff_editions(root / "outputs", base_year, year, new_dir=out)
+    d = compare.diff_editions(outputs_dir(root, 0, report).parent, base_year, year, new_dir=out)
     dest = out / "compare"
     atomic_write_text(dest / "diff.csv", csv_text(d.claims, compare.DIFF_COLUMNS))
     atomic_write_text(dest / "derived.csv", csv_text(d.derived, ["id", "old", "new", "unit", "old_qualifier", "new_qualifier"]))
     atomic_write_text(dest / "findings.csv", csv_text(d.findings, ["change", "check_id", "rating", "numbers"]))
     atomic_write_text(dest / "changes.csv", csv_text(d.changes, compare.CHANGE_COLUMNS))
-    meta = yaml.safe_load((root / "data" / "raw" / str(year) / "report.meta.yml").read_text(encoding="utf-8"))
+    meta = load_meta(root, year, report)
     figs = [compare.changes_figure(d, meta, lang) for lang in charts.LANGS]
     for fig in figs:
         charts.save_figure(fig, out / "charts")
@@ -209,3 +248,19 @@ def rating_scale(lang: str = "zh") -> pd.DataFrame:
     return pd.DataFrame([{t("col_rating", lang): r["en"] if en else r["zh"],
                           t("col_finding", lang): r["definition_en"] if en else r["definition_zh"]}
                          for r in ratings.scale_table()])
+
+
+def targets(ed: Edition, base_year: int, lang: str = "zh"):
+    """Last year's targets beside this year's results, as the comparison notebook shows them
+    first: (summary, table, chart or None); the chart is saved in both languages."""
+    from . import targets as tg
+    rows = ed.targets or []
+    year = ed.meta.get("reviewed_year", ed.year)
+    shown = None
+    for lg in charts.LANGS:
+        fig = tg.figure(rows, ed.meta, base_year, ed.year, lg)
+        if fig is not None:
+            narrow = tg.figure(rows, ed.meta, base_year, ed.year, lg, charts.NARROW_WIDTH)
+            charts.save_figure(fig, ed.out_dir / "charts", narrow=narrow)
+            shown = fig if lg == lang else shown
+    return tg.summary(rows, year, lang), tg.frame(rows, lang), shown

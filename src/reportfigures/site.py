@@ -44,6 +44,10 @@ class PageContext:
     base_year: int | None = None
     publish_url: str = ""
     downloads: list[tuple[str, str]] = field(default_factory=list)
+    targets: list[dict] | None = None  # last year's targets beside this year's results (targets.py)
+    targets_base: int | None = None  # the edition that set them
+    catalog: bool = True  # the report has a catalog (the CPPCC's); else claims are named by indicator
+    files: list[str] | None = None  # the data files beside the page, when not a full edition's (corpus pages)
 
 
 # --- selectors and annotations ---------------------------------------------------------------
@@ -236,6 +240,10 @@ ol.findings li,ul.findings li{margin:.45em 0}
 .rating.r-consistent{background:#d9f2e7;border-color:#00664a;color:#00513b}
 .rating.r-cannot_check{background:#eee;border-color:#666;color:#333}
 .permalink{font-size:.85em;text-decoration:none;color:#555;margin-left:.3em}
+.outcome{display:inline-block;font-size:.85em;font-weight:700;padding:0 .45em;border-radius:3px;border:1px solid;white-space:nowrap}
+.outcome.o-met{background:#d9f2e7;border-color:#00664a;color:#00513b}
+.outcome.o-missed{background:#fde3d6;border-color:#a63f00;color:#7a2e00}
+.outcome.o-not_reported{background:#eee;border-color:#666;color:#333}
 dl.facts{display:grid;grid-template-columns:minmax(7em,max-content) 1fr;gap:.2em 1em;margin:.5em 0}
 dl.facts dt{color:#555}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
@@ -383,6 +391,35 @@ def _facts(ctx: PageContext, lang: str) -> str:
             f'<dl class="facts">{dl}{build}</dl><h3>{_e(t("h_gaps", lang))}</h3><ul>{gap_html}</ul></section>')
 
 
+def _targets_section(ctx: PageContext, lang: str) -> str:
+    """Last year's targets beside this year's results: what a reader wants first."""
+    from . import targets as tg
+    if ctx.targets is None:
+        return ""
+    year = ctx.meta.get("reviewed_year", ctx.year)
+    order = {o: i for i, o in enumerate(tg.OUTCOMES)}
+    rows, later = [], []
+    for r in sorted(ctx.targets, key=lambda r: (order[r["outcome"]], r["target_start"])):
+        res = (f'<a href="#m-{_e(r["result_start"])}">{_e(r["result_surface"])}</a>' if r.get("result_id") else "–")
+        # the first rows stay open; the other unreported targets fold below them
+        out = r["outcome"]
+        (later if out == "not_reported" and len(rows) >= 8 else rows).append(f'<tr id="target-{_e(r["target_id"])}"><td>{_e(r["subject_en"] if lang == "en" else r["subject_zh"])}</td>'
+                    f'<td>{_e(r["target_surface"])}</td><td>{res}</td>'
+                    f'<td><span class="outcome o-{out}">{_e(r["outcome_en"] if lang == "en" else r["outcome_zh"])}</span></td>'
+                    f'<td>{_e(r["sentence_en"] if lang == "en" else r["sentence_zh"])}'
+                    f'<a class="permalink" href="#target-{_e(r["target_id"])}" aria-label="{_e(t("permalink", lang))}">¶</a></td></tr>')
+    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in ("col_subject", "col_target", "col_result", "col_outcome",
+                                                          "col_finding"))
+    table = lambda trs: (f'<div class="table-wrap" tabindex="0" role="region" aria-label="{_e(t("h_targets", lang))}">'  # noqa: E731
+                         f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(trs)}</tbody></table></div>')
+    more = (f'<details class="more"><summary>{_e(t("targets_more", lang, n=len(later)))}</summary>{table(later)}</details>'
+            if later else "")
+    return (f'<section id="targets" aria-labelledby="h-targets"><h2 id="h-targets">{_e(t("h_targets", lang))}</h2>'
+            f'<p class="lede">{_e(tg.summary(ctx.targets, year, lang))}</p>'
+            f'<p>{_e(t("targets_intro", lang, base=ctx.targets_base or "", year=year))}</p>'
+            f'{table(rows)}{more}</section>')
+
+
 def _findings_section(ctx: PageContext, lang: str) -> str:
     counts = {r: sum(f["rating"] == r for f in ctx.findings) for r in ratings.ORDER}
     parts = [f'<section id="findings" aria-labelledby="h-findings"><h2 id="h-findings">{_e(t("h_findings", lang))}</h2>',
@@ -474,8 +511,10 @@ def _claims_table(ctx: PageContext, lang: str) -> str:
                     f'<td><a href="#m-{c["start"]}">“{_e(c["surface"])}”</a> {_e(section_label(c["section"], lang))}</td>'
                     f'<td><a class="permalink" href="#claim-{_e(c["id"])}" aria-label="{_e(t("permalink", lang))}">¶</a></td></tr>')
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in ("col_subject", "col_value", "col_kind", "col_rating", "col_text"))
+    intro = t("claims_intro" if ctx.catalog else "claims_intro_auto", lang, n=len(ctx.claims),
+              auto=sum(c.get("origin") == "auto" for c in ctx.claims))
     return (f'<section id="claims" aria-labelledby="h-claims"><h2 id="h-claims">{_e(t("h_claims", lang))}</h2>'
-            f'<p>{_e(t("claims_intro", lang, n=len(ctx.claims), auto=sum(c.get("origin") == "auto" for c in ctx.claims)))}</p>'
+            f'<p>{_e(intro)}</p>'
             f'<div class="table-wrap" tabindex="0" role="region" aria-label="{_e(t("h_claims", lang))}"><table>'
             f'<thead><tr>{head}<th></th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
@@ -490,12 +529,16 @@ def _data(ctx: PageContext, lang: str) -> str:
              ("edition.json", "dl_record")]
     if ctx.base_year:
         files.append(("compare/diff.csv", "dl_diff"))
+    if ctx.files is not None:  # a page with fewer files beside it (a corpus report): only those
+        known = dict(files) | {"targets.csv": "dl_targets"}
+        files = [(f, known.get(f, "dl_record")) for f in ctx.files]
     local = {"validation.html"}  # pages that exist in each language
     dl = "".join(f'<li><a href="{"" if href in local else up}{_e(href)}">{_e(t(key, lang, base=ctx.base_year or ""))}</a></li>'
                  for href, key in files)
     dl += f'<li><a href="{up}../index.html">{_e(t("dl_all", lang))}</a></li>'
+    notebooks = f'<h3>{_e(t("h_notebooks", lang))}</h3><ul>{nbs}</ul>' if nbs else ""
     return (f'<section id="data" aria-labelledby="h-data"><h2 id="h-data">{_e(t("h_data", lang))}</h2>'
-            f'<h3>{_e(t("h_notebooks", lang))}</h3><ul>{nbs}</ul><h3>{_e(t("h_files", lang))}</h3><ul>{dl}</ul></section>')
+            f'{notebooks}<h3>{_e(t("h_files", lang))}</h3><ul>{dl}</ul></section>')
 
 
 def render_index(ctx: PageContext, figures: list, lang: str = "zh") -> str:
@@ -504,9 +547,14 @@ def render_index(ctx: PageContext, figures: list, lang: str = "zh") -> str:
     title = ctx.meta.get("title_en" if en else "title", "")
     other = ('<a href="en/index.html" hreflang="en" lang="en">English</a>' if not en
              else '<a href="../index.html" hreflang="zh-Hans" lang="zh-Hans">中文</a>')
-    nav = "".join(f'<li><a href="#{a}">{_e(t(k, lang))}</a></li>' for a, k in (
-        ("findings", "h_findings"), ("provenance", "h_provenance"), ("headlines", "h_headlines"), ("charts", "h_charts"),
-        ("report", "h_report"), ("claims", "h_claims"), ("data", "h_data")))
+    sections = (("findings", "h_findings"), ("provenance", "h_provenance"), ("headlines", "h_headlines"),
+                ("charts", "h_charts"), ("report", "h_report"), ("claims", "h_claims"), ("data", "h_data"))
+    if not figures:  # a page without charts (a corpus report) has neither headlines nor charts
+        sections = tuple(x for x in sections if x[0] not in ("headlines", "charts"))
+    if ctx.targets is not None:
+        sections = (("targets", "h_targets"),) + sections
+    nav = "".join(f'<li><a href="#{a}">{_e(t(k, lang))}</a></li>' for a, k in sections)
+    reviewed = ctx.meta.get("reviewed_year", ctx.year)
     legend = "".join(f'<li><a class="num r-{r}" tabindex="-1" aria-hidden="true">{_e(ratings.label(r, lang))}</a></li>'
                      for r in ratings.ORDER if r != "misprint") + \
         f'<li><a class="mark misprint" tabindex="-1" aria-hidden="true">{_e(ratings.label("misprint", lang))}</a></li>' + \
@@ -522,13 +570,14 @@ def render_index(ctx: PageContext, figures: list, lang: str = "zh") -> str:
 <style>{STYLE}</style>
 <script type="application/ld+json">{reviews}</script></head>
 <body><header><p class="kicker">reportfigures · {_e(t("edition_of", lang, year=ctx.year))} · {other}</p>
-<h1>{_e(title)}</h1><p class="deck">{_e(t("deck", lang, year=ctx.year, next_year=ctx.year + 1))}</p>
+<h1>{_e(title)}</h1><p class="deck">{_e(t("deck", lang, year=reviewed, next_year=ctx.meta.get("task_year", reviewed + 1)))}</p>
 <nav aria-label="{_e(t("contents", lang))}"><ul>{nav}</ul></nav></header>
 <main>
+{_targets_section(ctx, lang)}
 {_findings_section(ctx, lang)}
 {_facts(ctx, lang)}
-{_headlines(ctx, figures, lang)}
-{_charts(ctx, figures, lang)}
+{_headlines(ctx, figures, lang) if figures else ""}
+{_charts(ctx, figures, lang) if figures else ""}
 <section id="report" aria-labelledby="h-report"><h2 id="h-report">{_e(t("h_report", lang))}</h2>
 <p>{_e(t("report_intro", lang))}</p><ul class="legend">{legend}</ul>
 <div id="source" lang="zh-Hans">{source_view(ctx.text, ctx.mentions, ctx.claims, ctx.findings, lang)}</div></section>
@@ -551,13 +600,22 @@ def write_page(dest: Path, page: str, lang: str = "zh") -> None:
 
 
 def render_editions(editions: list[dict]) -> str:
-    """outputs/index.html: the list of built editions and comparisons, in both languages."""
+    """outputs/index.html: the list of built editions and comparisons, in both languages,
+    one list per report."""
     items = []
+    last = None
     for e in editions:
-        cmp = (f' · <a href="{e["year"]}/compare/diff.csv">{e["base_year"]}年以来的变化 / changes since {e["base_year"]}</a> '
-               f'(<a href="{e["year"]}/notebooks/compare.html">比较 / comparison</a>)') if e["compared"] else ""
-        items.append(f'<li><a href="{e["year"]}/index.html">{e["year"]}年版</a> · '
-                     f'<a href="{e["year"]}/en/index.html" lang="en">edition {e["year"]}</a> ({e["figures"]}){cmp}</li>')
+        folder = e.get("href", f'{e["year"]}/index.html').removesuffix("index.html")
+        if e.get("report") != last:
+            last = e.get("report")
+            items.append(f'<li class="report"><strong>{_e(e.get("report") or "")}</strong></li>')
+        cmp = (f' · <a href="{folder}compare/diff.csv">{e["base_year"]}年以来的变化 / changes since {e["base_year"]}</a> '
+               f'(<a href="{folder}notebooks/compare.html">比较 / comparison</a>)') if e["compared"] else ""
+        tg = e.get("targets")
+        goals = (f' · 上年目标 / last year\'s targets: {tg.get("met", 0)} ✓ {tg.get("missed", 0)} ✗ '
+                 f'{tg.get("not_reported", 0)} –') if tg else ""
+        items.append(f'<li><a href="{folder}index.html">{e["year"]}年版</a> · '
+                     f'<a href="{folder}en/index.html" lang="en">edition {e["year"]}</a> ({e["figures"]}){cmp}{goals}</li>')
     return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>reportfigures 各版 / editions</title>'
             f'<style>{STYLE}</style></head><body><main><h1>各版 <span lang="en">Editions</span></h1><ul>{"".join(items)}</ul>'

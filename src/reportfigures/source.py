@@ -159,14 +159,17 @@ RAW_NAME = "report.txt"
 META_NAME = "report.meta.yml"
 
 
-def raw_dir(root: Path, year: int) -> Path:
-    return Path(root) / "data" / "raw" / str(year)
+def raw_dir(root: Path, year: int, report: str | None = None) -> Path:
+    from .paths import raw_dir as _raw
+    return _raw(root, year, report)
 
 
-def load_meta(root: Path, year: int) -> dict:
-    path = raw_dir(root, year) / META_NAME
+def load_meta(root: Path, year: int, report: str | None = None) -> dict:
+    from .paths import label, report_option
+    path = raw_dir(root, year, report) / META_NAME
     if not path.exists():
-        raise InputError(f"no archive metadata for {year}: run `reportfigures new-edition --year {year} --text PATH`", path)
+        raise InputError(f"no archive metadata for {label(year, report)}: run "
+                         f"`reportfigures new-edition{report_option(report)} --year {year} --text PATH`", path)
     try:
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
@@ -177,10 +180,10 @@ def load_meta(root: Path, year: int) -> dict:
     return meta
 
 
-def verify_archive(root: Path, year: int) -> SourceText:
+def verify_archive(root: Path, year: int, report: str | None = None) -> SourceText:
     """Load the archived report and prove it is byte-identical to what was archived."""
-    meta = load_meta(root, year)
-    path = raw_dir(root, year) / RAW_NAME
+    meta = load_meta(root, year, report)
+    path = raw_dir(root, year, report) / RAW_NAME
     src = read_text(path)
     if src.sha256 != meta["sha256"]:
         raise IntegrityError(
@@ -189,10 +192,11 @@ def verify_archive(root: Path, year: int) -> SourceText:
     return src
 
 
-def archive_report(src_path: Path | str, root: Path, year: int, meta: dict, *, overwrite: bool = False) -> Path:
-    """Copy a report byte for byte under data/raw/<year>/ and write its metadata beside it."""
+def archive_report(src_path: Path | str, root: Path, year: int, meta: dict, *, overwrite: bool = False,
+                   report: str | None = None) -> Path:
+    """Copy a report byte for byte under data/raw/[<report>/]<year>/ and write its metadata beside it."""
     src = read_text(src_path)  # validates: readable, decodable, not empty
-    dest_dir = raw_dir(root, year)
+    dest_dir = raw_dir(root, year, report)
     dest = dest_dir / RAW_NAME
     if dest.exists() and not overwrite:
         if sha256_file(dest) == src.sha256:

@@ -209,10 +209,22 @@ def describe(contexts: dict[int, str], mentions: list, sentences: dict[int, str]
     prev: dict[tuple[str, str], Subject] = {}  # (sentence, unit) → last subject
     prev_any: dict[str, Subject] = {}  # sentence → last subject
     same_unit: dict[tuple[str, str], list[str]] = {}
+    spread: list[str] = []  # 农产品网络零售额、乡村旅游经营收入分别增长6.5%、10.1%: the items still to hand out
     for m in sorted(mentions, key=lambda m: m.start):
         before, _, after = contexts[m.start].partition("⟨⟩")
         a_noun = noun_after(after, m.unit)
         noun, verb = noun_before(before)
+        items = _respectively(before)
+        if items:
+            spread = items
+        elif not re.fullmatch(r"[、和及与]?", before):
+            spread = []
+        item = ""
+        if spread and not a_noun:
+            verb = verb or next((v for v in CHANGE_VERBS if v in before), "")
+            item = spread.pop(0)
+            noun = item + (verb if verb in CHANGE_VERBS else "")
+            a_noun = ""
         key = (sentences.get(m.start, ""), m.unit)
         last = prev_any.get(sentences.get(m.start, ""))
         change = False
@@ -220,6 +232,8 @@ def describe(contexts: dict[int, str], mentions: list, sentences: dict[int, str]
             noun = a_noun
         elif not noun and verb in vocab().subset_verbs and key in prev and prev[key].noun:  # 报送…，被采用177篇
             noun = prev[key].noun + verb
+        elif not noun and verb in CHANGE_VERBS and _grown(before, verb):  # 社会消费品零售总额增长3.6%
+            noun = _grown(before, verb) + verb
         elif not noun and verb in CHANGE_VERBS and last is not None and last.noun:  # 1608件，较上年增加67件
             noun = last.noun + verb
             change = True
@@ -227,7 +241,7 @@ def describe(contexts: dict[int, str], mentions: list, sentences: dict[int, str]
             noun = _common_suffix(same_unit.get(key, [])) + "合计"
         elif not noun:
             noun = verb
-        subject = clean_subject(before, a_noun)
+        subject = noun if item else clean_subject(before, a_noun)
         if not subject and key in prev:
             subject = prev[key].subject_zh
         s = Subject(noun, verb, subject or noun, infer_theme(noun, subject, sentences.get(m.start, ""),
@@ -241,6 +255,39 @@ def describe(contexts: dict[int, str], mentions: list, sentences: dict[int, str]
 
 
 CHANGE_VERBS = ("增加", "减少", "增长", "下降", "提高", "降低", "上升")
+_RESPECTIVELY = re.compile(r"([\u4e00-\u9fff“”]{1,14}(?:[、和及与][\u4e00-\u9fff“”]{1,14})+)([\u4e00-\u9fff]{0,6}?)分别")
+
+
+def _respectively(before: str) -> list[str]:
+    """The items a 分别 hands out to the numbers after it, in order (A、B分别增长x、y →
+    [A, B]); [] when the clause has no such list."""
+    clause = re.split(r"[，,；;：:。！？!?]", before)[-1]
+    m = None
+    for m in _RESPECTIVELY.finditer(clause):
+        pass
+    if m is None:
+        return []
+    items = [i for i in re.split(r"[、和及与]", m.group(1)) if i]
+    tail = m.group(2)
+    if len(items) < 2:
+        return []
+    items[0] = _strip_function(words(items[0]))
+    items[0] = _tail_words(items[0]) if items[0] else ""
+    return [(i + tail) for i in items if i]
+
+_COMPARED = re.compile(r"(较|比|同比|环比|与|相比|上年|去年|上一年|同期|20[0-9]{2}年|分别|均|年均|平均|预计|全年)")
+
+
+def _grown(before: str, verb: str) -> str:
+    """What a change verb says grew, when its clause names it first (社会消费品零售总额增长
+    3.6% → 社会消费品零售总额); "" when only a comparison leads it (较上年增加67件)."""
+    s = _QUOTES.sub("", re.split(r"[，,；;：:。！？!?、]", before)[-1])
+    i = s.rfind(verb)
+    if i <= 0:
+        return ""
+    head = _COMPARED.sub("", s[:i])
+    ws = _strip_function(words(head))
+    return _tail_words(ws) if ws else ""
 
 
 def _common_suffix(nouns: list[str]) -> str:
@@ -274,11 +321,16 @@ def auto_ids(mentions: list, subjects: dict[int, Subject], taken: set[str] = fro
                 for m in ms:
                     ids[m.start] = base(m, True)
     seen: dict[str, int] = {}
+    used = set(taken)
     for m in sorted(mentions, key=lambda m: m.start):
         cid = ids[m.start]
         n = seen[cid] = seen.get(cid, 0) + 1
-        if n > 1 or cid in taken:
-            ids[m.start] = f"{cid}_{n + (cid in taken)}"
+        if n > 1 or cid in used:
+            k = n + (cid in taken)
+            while f"{cid}_{k}" in used:  # a carried claim may hold the numbered id already
+                k += 1
+            ids[m.start] = f"{cid}_{k}"
+        used.add(ids[m.start])
     return ids
 
 

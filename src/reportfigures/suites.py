@@ -20,7 +20,7 @@ from .errors import IntegrityError
 
 SUITE_NAMES = ("claims_integrity", "report_consistency")
 CONSISTENCY_RULES = ("part_whole", "parts_within", "stated_rate", "sum", "list_count", "change_vs_base",
-                     "duplicated_characters", "unbalanced_quotes")
+                     "duplicated_characters", "unbalanced_quotes", "cross_document")
 INTEGRITY_COLUMNS = ["id", "value", "unit", "qualifier", "kind", "start", "end", "surface",
                      "source_quote", "source_sha256", "archived_sha256"]
 
