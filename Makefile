@@ -5,16 +5,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 UV     := $(BIN)/uv
 YEAR   ?= 2024
+CORPUS ?= ../shared/corpus
 LOCK   := requirements.lock
 UV_VERSION := 0.13.9
 UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python --compile-bytecode -c $(LOCK)
 
-.PHONY: setup system browser edition test bench lab clean help
+.PHONY: setup system browser edition test bench lab corpus clean help
 help:
 	@echo "make edition [YEAR=2024]  set up, then build outputs/\$$YEAR"
 	@echo "make test                 set up, then run every test"
 	@echo "make bench                set up (with the bench extra), then print the measurements"
 	@echo "make lab                  set up with jupyterlab, to open the notebooks"
+	@echo "make corpus               every report of \$$CORPUS, both years, and the page comparing them"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +50,10 @@ test: setup browser
 bench: setup $(VENV)/.installed-bench
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/edition_bench.py
+	$(BIN)/python bench/nextyear_bench.py
+
+corpus: setup
+	$(BIN)/reportfigures corpus $(CORPUS)/gov-work-reports-2025 $(CORPUS)/gov-work-reports-2026
 
 lab: setup
 	$(UV_INSTALL) -e '.[test,lab]'

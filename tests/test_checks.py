@@ -211,3 +211,32 @@ def test_claim_ratings_mark_only_the_number_at_fault():
                 {"claims": "b;c", "at_fault": "", "rating": "consistent"},
                 {"claims": "d", "at_fault": "", "rating": "cannot_check"}]
     assert claim_ratings(findings) == {"a": "contradiction", "b": "consistent", "c": "consistent", "d": "cannot_check"}
+
+
+@pytest.mark.parametrize("old_surface,old_q,new_surface,new_q,change,mode", [
+    ("800余篇", "at_least", "823篇", "exact", 23, "abs"),     # last year printed only a lower bound
+    ("800篇", "exact", "800余篇", "at_least", 23, "abs"),      # this year does
+    ("800余篇", "at_least", "823篇", "exact", 2.9, "pct"),
+])
+def test_a_change_against_an_open_bound_is_a_rating_question_never_a_crash(old_surface, old_q, new_surface, new_q,
+                                                                            change, mode):
+    unit = "%" if mode == "pct" else "篇"
+    claims = {"x": c("x", int(new_surface[:3]), new_surface, new_q, unit="篇"),
+              "d": c("d", change, f"{change}{unit}", unit=unit)}
+    base = {"x": c("x", 800, old_surface, old_q, unit="篇")}
+    f, _ = check_change({"id": "d.vs_base", "claim": "x", "change": "d", "mode": mode, "sign": 1}, claims, base)
+    assert f[0].rating == "cannot_check" and f[0].at_fault == []
+    assert "∞" not in f[0].sentence_zh + f[0].sentence_en and "inf" not in f[0].sentence_en
+
+
+def test_a_statistic_that_disagrees_across_years_is_worth_a_look_and_real_growth_cannot_be_checked():
+    claims = {"x": c("x", 1.66e12, "1.66万亿元", unit="元"), "d": c("d", 3.1, "3.1%", unit="%")}
+    base = {"x": c("x", 1.55e12, "1.55万亿元", unit="元")}
+    f, _ = check_change({"id": "d.vs_base", "claim": "x", "change": "d", "mode": "pct", "sign": 1}, claims, base)
+    assert f[0].rating == "worth_a_look" and f[0].at_fault == ["d"] and "修订" in f[0].sentence_zh  # 7.1 %, not 3.1 %
+    base["x"] = c("x", 1.61e12, "1.61万亿元", unit="元")  # 3.1 % within the printed precision of both levels
+    f, _ = check_change({"id": "d.vs_base", "claim": "x", "change": "d", "mode": "pct", "sign": 1}, claims, base)
+    assert f[0].rating == "consistent"
+    f, _ = check_change({"id": "d.vs_base", "claim": "x", "change": "d", "mode": "pct", "sign": 1, "real": True},
+                        claims, base)
+    assert f[0].rating == "cannot_check" and "可比价格" in f[0].sentence_zh

@@ -61,7 +61,8 @@ def test_integrity_passes_on_good_data(integrity, good_frame):
     (lambda d: d.assign(id=[None, "proposals.satisfaction_rate"]), "expect_column_values_to_not_be_null"),
     (lambda d: d.assign(id=["proposals.received"] * 2), "expect_column_values_to_be_unique"),
     (lambda d: d.assign(unit=["件件", "%"]), "expect_column_values_to_be_in_set"),
-    (lambda d: d.assign(value=[1551.0, 198.16]), "expect_column_values_to_be_between"),
+    (lambda d: d.assign(value=[1551.0, 9816.0]), "expect_column_values_to_be_between"),  # 98.16% read as 9816%
+    (lambda d: d.assign(value=[1551.0, -198.16]), "expect_column_values_to_be_between"),
     (lambda d: d.assign(source_quote=["1552件", "98.16%"]), "expect_column_pair_values_to_be_equal"),
     (lambda d: d.assign(end=[5, 26]), "expect_column_pair_values_a_to_be_greater_than_b"),
 ])

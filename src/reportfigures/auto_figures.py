@@ -5,8 +5,11 @@ catalog (any provincial government work report) gets its charts from its claims,
 by the part of the report they stand in (the review of the year, the five-year plan, the
 coming year's targets), one scale per unit:
 
-- `<part>_growth`: the standard indicators' growth rates of the part (bars, all in %);
-- `<part>_levels`: the standard indicators' levels and rates (panels, one per unit);
+- `<part>_growth`: the standard indicators' growth rates of the part (bars, all in %, the
+  scale running to the largest rather than to 100);
+- `<part>_rates`: the standard indicators that are rates or shares (bars, in %, to 100).
+  Levels (地区生产总值 in 元 beside 人均地区生产总值 in 元) share a unit but not a meaning:
+  they are not drawn side by side;
 - `<part>_figures`, only for a part that names no standard indicator: the first figures
   of its commonest unit (bars).
 
@@ -50,14 +53,15 @@ def _sentence(claims: list[dict], en: bool) -> str:
                     else f"{c.get('subject_zh')}{{{c['id']}}}" for c in claims)
 
 
-def _figure(fid: str, theme: str, kind: str, claims: list[dict], title: tuple[str, str], meta: dict) -> dict:
+def _figure(fid: str, theme: str, kind: str, claims: list[dict], title: tuple[str, str], meta: dict,
+            percent_scale: str = "whole") -> dict:
     zh, en = _sentence(claims, False), _sentence(claims, True)
     src_zh = f"数字均取自《{meta.get('title', '')}》原文，图中每个数字都可在报告全文中点击查看出处。"
     src_en = "Every figure is printed in the report; click it in the report's text below to see where it stands."
     return {"id": fid, "theme": theme, "type": kind, "claims": [c["id"] for c in claims],
             "title": title[0], "title_en": title[1], "finding": zh, "finding_en": en,
             "alt": f"{title[0]}：{zh}。", "alt_en": f"{title[1]}: {en}.", "notes": src_zh, "notes_en": src_en,
-            "auto": True}
+            "percent_scale": percent_scale, "auto": True}
 
 
 def figures(claims: list[dict], meta: dict) -> list[dict]:
@@ -68,16 +72,17 @@ def figures(claims: list[dict], meta: dict) -> list[dict]:
         if not mine:
             continue
         name_zh, name_en = part_name(theme, meta, "zh"), part_name(theme, meta, "en")
-        named = [c for c in mine if _named(c) and not c["id"].rsplit("_", 1)[-1].isdigit()]
+        named = [c for c in mine if _named(c) and not c["id"].rsplit("_", 1)[-1].isdigit()
+                 and ".period" not in c["id"]]  # a five-year figure is not drawn beside the year's
         growth = [c for c in named if _aspect(c) == "growth" and c["unit"] == "%"][:MAX_BARS]
-        levels = [c for c in named if _aspect(c) in ("level", "rate", "share") and c not in growth][:MAX_BARS]
+        rates = [c for c in named if _aspect(c) in ("rate", "share") and c["unit"] == "%"][:MAX_BARS]
         if len(growth) >= 2:
             out.append(_figure(f"{theme}_growth", theme, "bars", growth,
-                               (f"{name_zh}：主要指标增速", f"{name_en}: growth of the main indicators"), meta))
-        if len(levels) >= 2:
-            out.append(_figure(f"{theme}_levels", theme, "panels", levels,
-                               (f"{name_zh}：主要指标", f"{name_en}: the main indicators"), meta))
-        if not growth and not levels:
+                               (f"{name_zh}：主要指标增速", f"{name_en}: growth of the main indicators"), meta, "free"))
+        if len(rates) >= 2:
+            out.append(_figure(f"{theme}_rates", theme, "bars", rates,
+                               (f"{name_zh}：比率与占比", f"{name_en}: rates and shares"), meta))
+        if not growth and not rates:
             units = Counter(c["unit"] for c in mine if c["unit"])
             if units:
                 unit = units.most_common(1)[0][0]

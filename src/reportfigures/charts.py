@@ -187,7 +187,8 @@ def section_label(path: str, lang: str = "zh") -> str:
 
 
 def source_line(meta: dict, year: int, sections: list[str], lang: str = "zh") -> str:
-    """The report, the year and the sections the numbers come from; never a claim id."""
+    """The report, the year it reviews and the sections the numbers come from; never a claim id."""
+    year = meta.get("reviewed_year") or year
     secs = [s for s in dict.fromkeys(sections) if s]
     if lang == "en":
         where = "; " + "; ".join(section_label(s, "en") for s in secs) if secs else ""
@@ -229,7 +230,9 @@ def make_figure(defn: dict, claims: list[dict], derived: list[dict], findings: l
         if not all(same_measure(a, t) for a, t in pairs):
             raise InputError(f"figure {defn['id']}: the target and the actual do not measure the same thing "
                              "(different counted nouns); draw them as bars or panels", "figures.yml")
-    body = _BUILDERS[defn["type"]](table, lang, width)
+    whole = defn.get("percent_scale", "whole") == "whole"
+    body = (_BUILDERS[defn["type"]](table, lang, width, whole=whole) if defn["type"] in ("bars", "panels")
+            else _BUILDERS[defn["type"]](table, lang, width))
     key = BOUND_KEY[lang] if "bound" in table.columns and bool(table["bound"].any()) else ""
     spec = _furnish(body, title, subtitle, notes, source, alt_text, width, key=key)
     spec["usermeta"] = {"reportfigures": {
@@ -287,11 +290,12 @@ def _unit_title(unit: str, lang: str) -> str:
     return unit
 
 
-def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "") -> dict:
+def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "", whole: bool = True) -> dict:
     """Horizontal bars, labelled at their end in dark text; bounds dashed and lighter, with a
-    legend only when a bound is drawn."""
+    legend only when a bound is drawn. Per cents of a whole run to 100 (`whole`); growth rates
+    (a figure's `percent_scale: free`) run to their largest value."""
     top = max((v["value"] for v in values), default=1) or 1
-    percent = all(v["unit"] == "%" for v in values) and top <= 100
+    percent = whole and all(v["unit"] == "%" for v in values) and top <= 100
     x = {"field": "value", "type": "quantitative", "title": x_title, "stack": None,
          "axis": {"labelExpr": axis_expr() if lang == "zh" else axis_expr_en(), "grid": True, "tickCount": 4},
          "scale": {"zero": True, "type": "linear", "domainMax": 100 if percent else top * 1.25, "nice": False}}
@@ -313,18 +317,19 @@ def _bar_layer(values: list[dict], lang: str, width: int, *, x_title: str = "") 
          "encoding": {"x": {"field": "value", "type": "quantitative", "stack": None}, "text": {"field": "text"}}}]}
 
 
-def build_bars(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) -> dict:
+def build_bars(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH, whole: bool = True) -> dict:
     units = sorted(set(table["unit"]))
     if len(units) > 1:
         raise InputError(f"bars need one unit, got {', '.join(units)}: use type panels", "figures.yml")
-    return _bar_layer(_records(table), lang, width, x_title=_unit_title(units[0], lang) if units else "")
+    return _bar_layer(_records(table), lang, width, x_title=_unit_title(units[0], lang) if units else "", whole=whole)
 
 
-def build_panels(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH) -> dict:
+def build_panels(table: pd.DataFrame, lang: str = "zh", width: int = WIDTH, whole: bool = True) -> dict:
     """One panel per unit: claims of the same unit share one scale, different units never do."""
     recs = _records(table)
     units = list(dict.fromkeys(r["unit"] for r in recs))
-    panels = [_bar_layer([r for r in recs if r["unit"] == u], lang, width, x_title=_unit_title(u, lang)) for u in units]
+    panels = [_bar_layer([r for r in recs if r["unit"] == u], lang, width, x_title=_unit_title(u, lang), whole=whole)
+              for u in units]
     return {"vconcat": panels, "spacing": 14, "resolve": {"scale": {"x": "independent", "color": "independent"}}}
 
 
@@ -387,13 +392,18 @@ def _latin(line: str, size: float = 10) -> bool:
 
 def wrap(line: str, limit: float, size: float = 10) -> list[str]:
     """A footer line broken to fit the chart (Vega draws one text line; it does not wrap):
-    at spaces in English, between characters (never before punctuation) in Chinese."""
+    at spaces in English, between characters (never before punctuation) in Chinese; a word
+    wider than the line (Chinese in an English label) breaks between its characters."""
     latin = _latin(line, size)
-    tokens = line.split(" ") if latin else list(line)
-    sep = " " if latin else ""
+    glued: list[tuple[str, str]] = []  # (piece, what joins it to the piece before)
+    for i, tok in enumerate(line.split(" ") if latin else list(line)):
+        if latin and _text_width(tok, size) > limit:
+            glued += [(ch, " " if j == 0 and i else "") for j, ch in enumerate(tok)]
+        else:
+            glued.append((tok, " " if latin and i else ""))
     out: list[str] = []
     cur = ""
-    for tok in tokens:
+    for tok, sep in glued:
         trial = f"{cur}{sep}{tok}" if cur else tok
         if cur and _text_width(trial, size) > limit and tok[:1] not in "，。；：、）”’,.;:)":
             out.append(cur)

@@ -11,7 +11,6 @@ the previous one only when every report succeeded.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile

@@ -96,7 +96,11 @@ def chart(done: list[dict], zh_names: dict[str, str], lang: str) -> tuple[str, s
                          "color": {"field": "outcome", "type": "nominal", "title": None, "legend": {"orient": "top"},
                                    "scale": {"domain": [w[o] for o in OUTCOMES], "range": colours}}}}
     lede = w["lede"].format(**totals(done))
-    spec = charts._furnish(body, w["chart_title"], w["chart_sub"], w["how"], "reportfigures", lede)
+    years = "、".join(str(y) for y in sorted({y["year"] for r in done for y in r["years"]}))
+    source = (f"来源：{len(done)}份政府工作报告（{years}年），目标取自前一年的报告，实绩取自后一年的报告" if lang == "zh" else
+              f"Source: {len(done)} government work reports ({years.replace('、', ', ')}); targets from each year's report, "
+              "results from the next")
+    spec = charts._furnish(body, w["chart_title"], w["chart_sub"], w["how"], source, lede)
     svg, _ = charts.render(spec, png=False)
     return charts.accessible_svg(svg, w["chart_title"], lede, lang), lede
 
@@ -130,15 +134,16 @@ def page(done: list[dict], zh_names: dict[str, str], lang: str, svg_name: str, m
                 base_href = f'{up}{_e(r["name"])}/{base}/{"" if lang == "zh" else "en/"}index.html#m-{t["target_start"]}'
                 res = (f'<a href="{up}{_e(r["name"])}/{y["year"]}/{"" if lang == "zh" else "en/"}index.html#m-{t["result_start"]}">'
                        f'{_e(t["result_surface"])}</a>' if t.get("result_id") else "–")
-                items.append(f'<tr><td>{_e(t["subject_en"] if lang == "en" else t["subject_zh"])}</td>'
-                             f'<td><a href="{base_href}">{_e(t["target_surface"])}</a></td><td>{res}</td>'
-                             f'<td><span class="outcome o-{t["outcome"]}">{_e(w[t["outcome"]])}</span></td>'
+                items.append(f'<tr><td class="subject">{_e(t["subject_en"] if lang == "en" else t["subject_zh"])}</td>'
+                             f'<td class="num" data-label="{_e(w["target"])}"><a href="{base_href}">{_e(t["target_surface"])}</a></td>'
+                             f'<td class="num" data-label="{_e(w["result"])}">{res}</td>'
+                             f'<td data-label="{_e(w["outcome"])}"><span class="outcome o-{t["outcome"]}">{_e(w[t["outcome"]])}</span></td>'
                              f'<td>{_e(t["sentence_en"] if lang == "en" else t["sentence_zh"])}</td></tr>')
             ihead = "".join(f"<th>{_e(w[k])}</th>" for k in ("subject", "target", "result", "outcome"))
             details.append(f'<details id="r-{_e(r["name"])}" class="more"><summary><strong>{_e(name)}</strong> '
                            f'{base} → {y["year"]}: {c["met"]} {_e(w["met"])}, {c["missed"]} {_e(w["missed"])}, '
                            f'{c["not_reported"]} {_e(w["not_reported"])}</summary><div class="table-wrap" tabindex="0">'
-                           f'<table><thead><tr>{ihead}<th></th></tr></thead><tbody>{"".join(items)}</tbody></table>'
+                           f'<table class="targets"><thead><tr>{ihead}<th></th></tr></thead><tbody>{"".join(items)}</tbody></table>'
                            f'</div></details>')
     other = ('<a href="en/index.html" hreflang="en" lang="en">English</a>' if lang == "zh"
              else '<a href="../index.html" hreflang="zh-Hans" lang="zh-Hans">中文</a>')

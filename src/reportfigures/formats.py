@@ -58,8 +58,9 @@ def number_en(value: int | float | None, unit: str = "", high: int | float | Non
     d = Decimal(str(value))
     if unit in ("%", "‰"):
         return _trim(d, 2) + unit
-    if abs(d) >= 10**6:
-        return f"{_trim(d / 10**6)} million" + (" yuan" if unit == "元" else "")
+    for step, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if abs(d) >= step:
+            return f"{_trim(d / step)} {word}" + (" yuan" if unit == "元" else "")
     s = _trim(d)
     whole, _, frac = s.partition(".")
     return f"{int(whole):,}" + (f".{frac}" if frac else "") + (" yuan" if unit == "元" else "")

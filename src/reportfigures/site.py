@@ -244,6 +244,16 @@ ol.findings li,ul.findings li{margin:.45em 0}
 .outcome.o-met{background:#d9f2e7;border-color:#00664a;color:#00513b}
 .outcome.o-missed{background:#fde3d6;border-color:#a63f00;color:#7a2e00}
 .outcome.o-not_reported{background:#eee;border-color:#666;color:#333}
+table.targets td.num{white-space:nowrap}
+@media (max-width:640px){
+ table.targets,table.targets tbody,table.targets tr,table.targets td{display:block;width:auto}
+ table.targets thead{display:none}
+ table.targets tr{border-bottom:1px solid #ccc;padding:.4em 0}
+ table.targets td{border:0;padding:.1em 0}
+ table.targets td[data-label]::before{content:attr(data-label) "：";color:#555;font-size:.9em}
+ html[lang=en] table.targets td[data-label]::before{content:attr(data-label) ": "}
+ table.targets td.subject{font-weight:700}
+}
 dl.facts{display:grid;grid-template-columns:minmax(7em,max-content) 1fr;gap:.2em 1em;margin:.5em 0}
 dl.facts dt{color:#555}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
@@ -403,15 +413,19 @@ def _targets_section(ctx: PageContext, lang: str) -> str:
         res = (f'<a href="#m-{_e(r["result_start"])}">{_e(r["result_surface"])}</a>' if r.get("result_id") else "–")
         # the first rows stay open; the other unreported targets fold below them
         out = r["outcome"]
-        (later if out == "not_reported" and len(rows) >= 8 else rows).append(f'<tr id="target-{_e(r["target_id"])}"><td>{_e(r["subject_en"] if lang == "en" else r["subject_zh"])}</td>'
-                    f'<td>{_e(r["target_surface"])}</td><td>{res}</td>'
-                    f'<td><span class="outcome o-{out}">{_e(r["outcome_en"] if lang == "en" else r["outcome_zh"])}</span></td>'
-                    f'<td>{_e(r["sentence_en"] if lang == "en" else r["sentence_zh"])}'
-                    f'<a class="permalink" href="#target-{_e(r["target_id"])}" aria-label="{_e(t("permalink", lang))}">¶</a></td></tr>')
+        label = lambda k: _e(t(k, lang))  # noqa: E731  the cell's heading, shown beside it on a phone
+        (later if out == "not_reported" and len(rows) >= 8 else rows).append(
+            f'<tr id="target-{_e(r["target_id"])}"><td class="subject">{_e(r["subject_en"] if lang == "en" else r["subject_zh"])}</td>'
+            f'<td class="num" data-label="{label("col_target")}">{_e(r["target_surface"])}</td>'
+            f'<td class="num" data-label="{label("col_result")}">{res}</td>'
+            f'<td data-label="{label("col_outcome")}"><span class="outcome o-{out}">'
+            f'{_e(r["outcome_en"] if lang == "en" else r["outcome_zh"])}</span></td>'
+            f'<td>{_e(r["sentence_en"] if lang == "en" else r["sentence_zh"])}'
+            f'<a class="permalink" href="#target-{_e(r["target_id"])}" aria-label="{_e(t("permalink", lang))}">¶</a></td></tr>')
     head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in ("col_subject", "col_target", "col_result", "col_outcome",
                                                           "col_finding"))
     table = lambda trs: (f'<div class="table-wrap" tabindex="0" role="region" aria-label="{_e(t("h_targets", lang))}">'  # noqa: E731
-                         f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(trs)}</tbody></table></div>')
+                         f'<table class="targets"><thead><tr>{head}</tr></thead><tbody>{"".join(trs)}</tbody></table></div>')
     more = (f'<details class="more"><summary>{_e(t("targets_more", lang, n=len(later)))}</summary>{table(later)}</details>'
             if later else "")
     return (f'<section id="targets" aria-labelledby="h-targets"><h2 id="h-targets">{_e(t("h_targets", lang))}</h2>'
