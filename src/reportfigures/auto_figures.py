@@ -53,6 +53,20 @@ def _sentence(claims: list[dict], en: bool) -> str:
                     else f"{c.get('subject_zh')}{{{c['id']}}}" for c in claims)
 
 
+def _distinct(claims: list[dict]) -> list[dict]:
+    """One bar per label: two claims named alike (two 增长 of the same noun, in different
+    sentences) would be stacked on one row, and the chart linter refuses that."""
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        keys = {("zh", c.get("subject_zh") or c["id"]), ("en", c.get("subject_en") or c["id"])}
+        if any(f"{k}:{v}" in seen for k, v in keys):
+            continue
+        seen.update(f"{k}:{v}" for k, v in keys)
+        out.append(c)
+    return out
+
+
 def _figure(fid: str, theme: str, kind: str, claims: list[dict], title: tuple[str, str], meta: dict,
             percent_scale: str = "whole") -> dict:
     zh, en = _sentence(claims, False), _sentence(claims, True)
@@ -74,8 +88,8 @@ def figures(claims: list[dict], meta: dict) -> list[dict]:
         name_zh, name_en = part_name(theme, meta, "zh"), part_name(theme, meta, "en")
         named = [c for c in mine if _named(c) and not c["id"].rsplit("_", 1)[-1].isdigit()
                  and ".period" not in c["id"]]  # a five-year figure is not drawn beside the year's
-        growth = [c for c in named if _aspect(c) == "growth" and c["unit"] == "%"][:MAX_BARS]
-        rates = [c for c in named if _aspect(c) in ("rate", "share") and c["unit"] == "%"][:MAX_BARS]
+        growth = _distinct([c for c in named if _aspect(c) == "growth" and c["unit"] == "%"])[:MAX_BARS]
+        rates = _distinct([c for c in named if _aspect(c) in ("rate", "share") and c["unit"] == "%"])[:MAX_BARS]
         if len(growth) >= 2:
             out.append(_figure(f"{theme}_growth", theme, "bars", growth,
                                (f"{name_zh}：主要指标增速", f"{name_en}: growth of the main indicators"), meta, "free"))
@@ -86,7 +100,7 @@ def figures(claims: list[dict], meta: dict) -> list[dict]:
             units = Counter(c["unit"] for c in mine if c["unit"])
             if units:
                 unit = units.most_common(1)[0][0]
-                first = [c for c in mine if c["unit"] == unit and c["qualifier"] != "range"][:MAX_BARS]
+                first = _distinct([c for c in mine if c["unit"] == unit and c["qualifier"] != "range"])[:MAX_BARS]
                 if len(first) >= 2:
                     out.append(_figure(f"{theme}_figures", theme, "bars", first,
                                        (f"{name_zh}：报告中的数字", f"{name_en}: figures the report states"), meta))

@@ -580,10 +580,10 @@ def check_list_count(claim: dict) -> Finding:
         rating = "cannot_check"
     elif sound and (headings or name_like(items, places)) and (agree or near):
         rating = "consistent" if agree else "contradiction"
+    # phrases of action (提升国际旅游吸引力, not 改造提升) may summarise what is counted: worth a look
     elif not agree and min(len(i) for i in items) >= 2 and max(len(i) for i in items) <= 16 \
             and not any(_COUNT_IN_ITEM.search(i) or "“" in i or "”" in i for i in items) \
-            and (all(is_action_phrase(i) and len(i) >= 6 for i in items)  # 提升国际旅游吸引力: a summary, not 改造提升
-                 or sound and near and _ends_clean(items)) \
+            and all(is_action_phrase(i) and len(i) >= 6 for i in items) \
             and not (claim["unit"] in vocabulary().place_units and max(len(i) for i in items) > 2):
         rating = "worth_a_look"
     else:
