@@ -49,9 +49,11 @@ def naive(root: Path) -> tuple[float, float]:
     """Tables in-process (same as ours), then `papermill` CLI per notebook run. Also returns
     the time of the one run a title edit of proposals_filing concerns (the naive way to
     re-run only what changed: that notebook, by hand, with the papermill CLI)."""
-    from reportfigures.edition import compute, load_inputs, notebook_parameters, save
-    from reportfigures.notebooks import plan
-    from reportfigures.present import load_themes, theme_order
+    from reportfigures.tables.compute import compute, save
+    from reportfigures.tables.inputs import load_inputs
+    from reportfigures.build.build import notebook_parameters
+    from reportfigures.build.notebooks import plan
+    from reportfigures.publish.present import load_themes, theme_order
     t = time.perf_counter()
     inputs = load_inputs(root, 2024)
     out = root / "outputs" / "naive"

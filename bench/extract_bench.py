@@ -33,8 +33,8 @@ from anchor import Anchor  # noqa: E402  (import error tells the user to `make b
 from cases import anchor_right, load_cases, ours_right, score  # noqa: E402
 from size_bench import size_section  # noqa: E402
 
-from reportfigures.numbers import extract  # noqa: E402
-from reportfigures.source import read_text  # noqa: E402
+from reportfigures.extract.extraction import extract  # noqa: E402
+from reportfigures.source.read import read_text  # noqa: E402
 
 
 # --- matching ----------------------------------------------------------------------------

@@ -44,7 +44,8 @@ def texts(corpus: Path, name: str) -> list[tuple[int, str]]:
 
 
 def per_pair(corpus: Path) -> dict:
-    from reportfigures import series, targets
+    from reportfigures.yearly import series
+    from reportfigures.checks import targets
     out = {}
     print("\n1. Per pair, 2025 → 2026 (claims carried by id / new / gone; 2025 targets: met, missed, "
           "not reported; findings other than cannot_check)")

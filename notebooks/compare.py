@@ -22,8 +22,8 @@ lang = "zh"          # zh or en: the language of every heading and table below
 import pandas as pd
 from IPython.display import Markdown, display
 
-from reportfigures import present
-from reportfigures.i18n import t
+from reportfigures.publish import present
+from reportfigures.publish.i18n import t
 
 diff, fig = present.comparison(root, base_year, year, out_dir, lang, report=report)
 display(Markdown(t("nb_compare_title", lang, year=year, base_year=base_year, code=diff.exit_code)))

@@ -23,9 +23,11 @@ from pathlib import Path
 
 from IPython.display import Markdown, display
 
-from reportfigures import charts, present
-from reportfigures import corpus as reports
-from reportfigures.corpus_notebook import WORDS, counts_frame, figure, numbers_frame
+from reportfigures.publish.charts.lint import lint
+from reportfigures.publish.charts.render import save_figure
+from reportfigures.publish import present
+from reportfigures.corpus import numbers as reports
+from reportfigures.corpus.notebook import WORDS, counts_frame, figure, numbers_frame
 
 folder, out = Path(root) / corpus, Path(out_dir)
 found = list(reports.extract_many(reports.documents([folder]), jobs))
@@ -50,6 +52,6 @@ table[["label", "metric", "target", "list_count", "numbers"]].rename(
 
 # %%
 fig = figure(table, reports.about(folder) | ({"year": year} if year else {}), lang)
-assert charts.lint(fig.spec) == [], charts.lint(fig.spec)
-charts.save_figure(fig, out / "charts")
+assert lint(fig.spec) == [], lint(fig.spec)
+save_figure(fig, out / "charts")
 present.show(fig, out)

@@ -19,8 +19,8 @@ lang = "zh"          # zh or en: the language of every heading and table below
 # %%
 from IPython.display import Markdown, display
 
-from reportfigures import present
-from reportfigures.i18n import t
+from reportfigures.publish import present
+from reportfigures.publish.i18n import t
 
 ed = present.open_edition(root, year, out_dir, report=report)
 display(Markdown(t("nb_overview_title", lang, year=year)))

@@ -25,8 +25,8 @@ languages = ["zh", "en"]  # the languages the charts are drawn in (charts/ and c
 # %%
 from IPython.display import Markdown, display
 
-from reportfigures import present
-from reportfigures.i18n import t
+from reportfigures.publish import present
+from reportfigures.publish.i18n import t
 
 ed = present.open_edition(root, year, out_dir, report=report)
 display(Markdown(present.theme_heading(ed, theme, lang)))

@@ -21,8 +21,9 @@ languages = ["zh", "en"]  # the languages the chart is drawn in
 # %%
 from IPython.display import Markdown, display
 
-from reportfigures import present, ratings
-from reportfigures.i18n import t
+from reportfigures.publish import present
+from reportfigures.checks import ratings
+from reportfigures.publish.i18n import t
 
 ed = present.open_edition(root, year, out_dir, report=report)
 display(Markdown(t("nb_validation_title", lang, year=year)))

@@ -12,14 +12,14 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "gov-work-reports-2026"
 
 @pytest.fixture(scope="session")
 def report_text() -> str:
-    from reportfigures.source import read_text
+    from reportfigures.source.read import read_text
 
     return read_text(REPORT).text
 
 
 @pytest.fixture(scope="session")
 def report_doc(report_text):
-    from reportfigures.text import Document
+    from reportfigures.text.document import Document
 
     return Document(report_text)
 
@@ -43,8 +43,9 @@ def read_csv(path) -> list[dict]:
 
 def claims_2024(doc) -> list[dict]:
     """The 2024 claims as the build makes them: the review bound to the extracted numbers."""
-    from reportfigures.claims import claims_from_review, load_catalog, load_reviewed
-    from reportfigures.numbers import extract
+    from reportfigures.claims.review import claims_from_review, load_reviewed
+    from reportfigures.claims.catalog import load_catalog
+    from reportfigures.extract.extraction import extract
 
     catalog = {c.id: c for c in load_catalog(ROOT / "data" / "claims" / "catalog.yml")}
     reviewed = load_reviewed(ROOT / "data" / "editions" / "2024" / "claims.reviewed.csv")
@@ -73,7 +74,7 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_edition(tmp_path_factory) -> Path:
     """The 2024 edition built once, notebooks and all, in a throwaway project."""
-    from reportfigures.edition import build
+    from reportfigures.build.build import build
 
     root = copy_project(tmp_path_factory.mktemp("built") / "proj")
     build(root, 2024, log=lambda *a: None, progress=False)

@@ -54,9 +54,10 @@ def extract(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
         reportfigures extract ../shared/corpus/gov-work-reports-2026/ > corpus-numbers.csv
         reportfigures extract a.txt b.txt c.txt --jobs 2
     """
-    from .corpus import documents, table
-    from .numbers import extract as run_extract, mention_table
-    from .source import read_text
+    from .corpus.numbers import documents, table
+    from .extract.extraction import extract as run_extract
+    from .extract.mention import mention_table
+    from .source.read import read_text
 
     # written in pieces: an output as large as the input is never held twice in memory
     if len(paths) == 1 and not Path(paths[0]).is_dir():
@@ -74,7 +75,7 @@ def extract(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
 def verify(ctx: click.Context, year: int, report: str | None) -> None:
     """Check that the archived report is byte-identical to what was archived."""
     from .paths import raw_dir, rel
-    from .source import verify_archive
+    from .source.archive import verify_archive
 
     root = _root(ctx)
     src = verify_archive(root, year, report)
@@ -96,7 +97,7 @@ def build(ctx: click.Context, year: int, report: str | None, force: bool) -> Non
         reportfigures build --year 2024
         reportfigures build --report chongqing-gov --year 2026
     """
-    from .edition import build as run_build
+    from .build.build import build as run_build
     from .paths import label, outputs_dir
 
     root = _root(ctx)
@@ -119,7 +120,8 @@ def check(ctx: click.Context, year: int, report: str | None) -> None:
     \b
         reportfigures check --year 2024
     """
-    from .edition import compute, load_inputs
+    from .tables.compute import compute
+    from .tables.inputs import load_inputs
 
     inputs = load_inputs(_root(ctx), year, report=report)
     res = compute(inputs)  # raises IntegrityError (exit 1) when integrity fails
@@ -130,12 +132,12 @@ def check(ctx: click.Context, year: int, report: str | None) -> None:
     for f in res.findings:
         counts[f["rating"]] = counts.get(f["rating"], 0) + 1
     click.echo("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    from .ratings import FAULTS, ORDER
+    from .checks.ratings import FAULTS, ORDER
     for f in sorted(res.findings, key=lambda f: ORDER.index(f["rating"])):
         if f["rating"] in FAULTS:
             click.echo(f"  {f['rating']:<17} {f['sentence_en']}")
     if res.targets is not None:
-        from .targets import counts
+        from .checks.targets import counts
         click.echo("targets of last year: " + ", ".join(f"{k} {v}" for k, v in counts(res.targets).items()))
 
 
@@ -154,10 +156,11 @@ def chart(ctx: click.Context, figure_id: str, year: int, lang: str, report: str 
     \b
         reportfigures chart proposals_filing --year 2024 --lang en
     """
-    from .charts import make_figure, save_figure
+    from .publish.charts.make import make_figure
+    from .publish.charts.render import save_figure
     from .errors import InputError
     from .paths import check_year, outputs_dir
-    from .present import open_edition
+    from .publish.present import open_edition
 
     from .paths import label, report_option as opt
 
@@ -184,7 +187,7 @@ def chart(ctx: click.Context, figure_id: str, year: int, lang: str, report: str 
 @click.pass_context
 def suites(ctx: click.Context, write: bool) -> None:
     """List the Great Expectations suites, or (re)write them from the package."""
-    from .suites import build_suites, write_suites
+    from .tables.suites import build_suites, write_suites
 
     if write:
         for p in write_suites(_root(ctx)):
@@ -217,7 +220,8 @@ def new_edition_cmd(ctx: click.Context, year: int, report: str | None, text_path
         reportfigures new-edition --year 2025 --text ~/Downloads/report-2025.txt
         reportfigures new-edition --report chongqing-gov --year 2025 --text 2025-chongqing.txt
     """
-    from .draft import checklist, new_edition
+    from .yearly.review import checklist
+    from .yearly.draft import new_edition
 
     d = new_edition(_root(ctx), year, Path(text_path), base_year=base_year, reopen=reopen, report=report)
     click.echo(checklist(d))
@@ -231,7 +235,7 @@ def new_edition_cmd(ctx: click.Context, year: int, report: str | None, text_path
 @click.pass_context
 def accept(ctx: click.Context, year: int, report: str | None) -> None:
     """Sign the draft off: bound and new claims reviewed, missing claims absent this year."""
-    from .draft import accept as run_accept
+    from .yearly.review import accept as run_accept
     from .paths import label, report_option as opt
 
     res = run_accept(_root(ctx), year, report=report)
@@ -256,7 +260,7 @@ def bind(ctx: click.Context, year: int, report: str | None, claim_id: str, to: s
         reportfigures bind --year 2025 proposals.received --to 1608件
         reportfigures bind --year 2025 publicity.national_speeches --absent
     """
-    from .draft import checklist, override
+    from .yearly.review import checklist, override
 
     if sum(bool(x) for x in (to, absent, clear)) != 1:
         raise click.UsageError("give exactly one of --to, --absent or --clear")
@@ -276,7 +280,7 @@ def promote(ctx: click.Context, year: int, report: str | None, auto_id: str, new
     \b
         reportfigures promote --year 2025 grassroots.auto.minshengwenti_jian --id grassroots.livelihood_problems
     """
-    from .draft import promote as run_promote
+    from .yearly.review import promote as run_promote
 
     entry = run_promote(_root(ctx), year, auto_id, new_id, report=report)
     click.echo(f"added {entry['id']} to the catalog (near: {', '.join(entry['near'])}); "
@@ -298,7 +302,7 @@ def diff(ctx: click.Context, old_year: int, new_year: int, csv_out: str | None, 
     \b
         reportfigures diff 2024 2025
     """
-    from .compare import DIFF_COLUMNS, diff_editions, summary
+    from .yearly.compare import DIFF_COLUMNS, diff_editions, summary
     from .files import atomic_write_text, csv_text
     from .paths import outputs_dir
 
@@ -325,7 +329,7 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         reportfigures serve --port 8001
         curl 'http://127.0.0.1:8001/reportfigures/claims.json?year=2024&id=proposals.received&_shape=objects'
     """
-    from .database import serve as run_serve
+    from .tables.datasette import serve as run_serve
 
     run_serve(_root(ctx), host=host, port=port, log=click.echo)
 
@@ -355,12 +359,12 @@ def corpus(ctx: click.Context, folders: tuple[str, ...], out: str | None, lang: 
     """
     root = _root(ctx)
     if len(folders) == 1:
-        from .corpus_notebook import run
+        from .corpus.notebook import run
 
         dest = run(root, Path(folders[0]), Path(out) if out else None, lang=lang, jobs=jobs)
         click.echo(f"{dest / 'corpus.html'}\n{dest / 'counts.csv'}\n{dest / 'numbers.csv'}")
         return
-    from .corpus_editions import OUT, run as run_editions
+    from .corpus.editions import OUT, run as run_editions
 
     dest = Path(out) if out else root / "outputs" / OUT
     run_editions([Path(f) for f in folders], dest, jobs=jobs, progress=not quiet, log=click.echo)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -18,9 +19,7 @@ def atomic_write_text(path: Path | str, data: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask | 0o444)  # mkstemp files are private; a build output is not
+        os.chmod(tmp, 0o666 & ~umask() | 0o444)  # mkstemp files are private; a build output is not
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -66,3 +65,38 @@ def load_yaml_list(path: Path | str, key: str, what: str) -> list[tuple[int, obj
     if not isinstance(data, dict) or not isinstance(data.get(key), list) or not isinstance(nodes, yaml.SequenceNode):
         raise CatalogError(f"must have a '{key}' list", path)
     return [(node.start_mark.line + 1, entry) for node, entry in zip(nodes.value, data[key])]
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def readable(path: Path) -> None:
+    """Give a built tree the modes of any other build output (0755/0644 under umask 022):
+    temporary files and folders are created private, and a web server must read them."""
+    mask = umask()
+    dmode, fmode = 0o777 & ~mask | 0o555, 0o666 & ~mask | 0o444
+    path = Path(path)
+    if path.is_file():
+        path.chmod(fmode)
+        return
+    path.chmod(dmode)
+    for p in path.rglob("*"):
+        if p.is_symlink():
+            continue
+        p.chmod(dmode if p.is_dir() else fmode)
+
+
+def digest(items: dict[str, Path | str]) -> str:
+    """One SHA-256 over named inputs (a file's bytes, or a string): a cache key."""
+    h = hashlib.sha256()
+    for name, item in items.items():
+        h.update(name.encode() + b"\0")
+        if isinstance(item, Path):
+            h.update(item.read_bytes() if item.exists() else b"<missing>")
+        else:
+            h.update(str(item).encode())
+        h.update(b"\0")
+    return h.hexdigest()

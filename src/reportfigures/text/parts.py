@@ -1,0 +1,251 @@
+"""The parts of a report: the review of the past, the new five-year plan, the coming year's tasks.
+
+A number is a target when the report sets it as a goal, wherever it stands: reports of this
+genre put the review first and the tasks after, under headings of many shapes (二、2025年主要
+任务; 三、2026年工作安排; an unnumbered “十五五”时期的主要目标任务; or a thematic 三、一鼓作气
+勇争先). A part is classified by its heading's words and years; a heading that says nothing
+is classified by the time words of its sentences, and failing that it continues the part
+before it. Within a part, a sentence can still say the opposite (a baseline fact among the
+tasks, a goal inside the review), and the sentence wins. The vocabulary is rules/parts.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..rules import load_rules
+from .document import Document
+
+PART_KINDS = ("review", "mixed", "plan", "tasks", "other")
+FORWARD = ("plan", "tasks")
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
+_CN_YEAR = re.compile(r"二[〇零]([〇零一二三四五六七八九])([〇零一二三四五六七八九])年")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?]")
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    kind: str  # review | mixed (reviews the old plan, sets the new) | plan | tasks | other
+    heading: str  # as printed; "" for the text before the first heading
+    how: str  # what decided: heading words, heading year, sentence vote, continued, start
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    heading_max: int
+    heading_shape: re.Pattern
+    review: re.Pattern
+    plan: re.Pattern
+    tasks: re.Pattern
+    past: re.Pattern
+    future: re.Pattern
+    goal: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    r = load_rules("parts")
+    h = r["heading_words"]
+    return _Vocab(r["unnumbered_heading"]["max_chars"], re.compile(r["unnumbered_heading"]["shape"]),
+                  re.compile(h["review"]), re.compile(h["plan"]), re.compile(h["tasks"]),
+                  re.compile(r["past_words"]), re.compile(r["future_words"]), re.compile(r["goal_words"]))
+
+
+def years_in(s: str) -> list[int]:
+    """Years a string names, in Arabic (2026年) or Chinese digits (二〇二六年)."""
+    out = [int(y) for y in _YEAR.findall(s)]
+    out += [2000 + 10 * _CN_DIGIT[a] + _CN_DIGIT[b] for a, b in _CN_YEAR.findall(s)]
+    return out
+
+
+def heading_kind(title: str, reviewed_year: int | None) -> tuple[str | None, str]:
+    """The kind a heading's own words give, or None when they say nothing."""
+    v = _vocab()
+    if v.review.search(title):
+        late = reviewed_year is not None and any(y > reviewed_year for y in years_in(title))
+        if v.plan.search(title) or late:
+            return "mixed", "heading words"
+        return "review", "heading words"
+    ys = years_in(title)
+    if ys and reviewed_year is not None:
+        if max(ys) > reviewed_year:
+            return ("plan" if v.plan.search(title) and not v.tasks.search(title) else "tasks"), "heading year"
+        return "review", "heading year"
+    if v.plan.search(title) and not re.search(r"20[0-9]{2}年", title):
+        return "plan", "heading words"
+    if v.tasks.search(title):
+        return "tasks", "heading words"
+    return None, ""
+
+
+def is_unnumbered_heading(line: str) -> bool:
+    """A short line of its own, without clause punctuation, shaped like a part heading."""
+    v = _vocab()
+    return (len(line) <= v.heading_max and not _CLAUSE_PUNCT.search(line)
+            and bool(v.heading_shape.search(line)))
+
+
+def infer_reviewed_year(headings: list[str], text: str = "") -> int | None:
+    """The year a report reviews, from its headings: a review heading names it, a tasks
+    heading names the year after it; failing both, the year the text names most often."""
+    v = _vocab()
+    for h in headings:
+        ys = years_in(h)
+        if ys and v.review.search(h):
+            return max(ys)
+    for h in headings:
+        ys = years_in(h)
+        if ys and v.tasks.search(h) and not v.review.search(h):
+            return min(ys) - 1
+    counts: dict[int, int] = {}
+    # not the title (2025年福建省政府工作报告) nor a date (2025年1月13日): they name the year of delivery
+    body = re.sub(r"(20[0-9]{2})年\s*[0-9一二三四五六七八九十]{1,2}\s*月", "", text)
+    body = re.sub(r"^.{0,20}20[0-9]{2}年.{0,20}工作报告.*$", "", body, count=1, flags=re.M)
+    for y in years_in(body):
+        counts[y] = counts.get(y, 0) + 1
+    return max(counts, key=lambda y: (counts[y], -y)) if counts else None
+
+
+class Parts:
+    """The parts of one document and, for any offset, whether a number there sets a goal."""
+
+    def __init__(self, doc: Document, reviewed_year: int | None = None):
+        self.doc = doc
+        heads = self._headings()
+        self.reviewed_year = reviewed_year or infer_reviewed_year([t for _, t in heads], doc.text)
+        self.parts = self._classify(heads)
+        self._starts = [p.start for p in self.parts]
+        self._goal_cache: dict[int, bool] = {}
+
+    def _headings(self) -> list[tuple[int, str]]:
+        """(start, text) of every line that opens a part: numbered (一、…) or shaped."""
+        text = self.doc.text
+        out = []
+        numbered = {s.start for s in self.doc.sections if s.level == "part" and not s.implicit}
+        for p in self.doc.paragraphs:
+            if p.joined:
+                continue
+            line = text[p.start:p.end].strip()
+            if p.start in numbered or is_unnumbered_heading(line):
+                out.append((p.start, line))
+        return out
+
+    def _classify(self, heads: list[tuple[int, str]]) -> list[Part]:
+        text = self.doc.text
+        bounds = [(0, "")] + heads
+        out: list[Part] = []
+        for i, (start, title) in enumerate(bounds):
+            end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
+            if i == 0 and end == 0:
+                continue
+            kind, how = heading_kind(title, self.reviewed_year) if title else (None, "")
+            if kind is None:
+                kind, how = self._vote(start, end)
+                if kind == "review" and out and out[-1].kind in FORWARD and not self._clearly_past(start, end):
+                    kind, how = out[-1].kind, "continued"  # a closing part (政府自身建设) after the tasks
+            if kind is None:
+                if i == 0 and heads and not self._has_body(start, end):
+                    kind, how = "other", "start"
+                elif out:
+                    kind, how = out[-1].kind, "continued"
+                else:
+                    kind, how = "review", "start"
+            out.append(Part(start, end, kind, title, how))
+        return out
+
+    def _sentences(self, start: int, end: int) -> list:
+        """The sentences starting in [start, end): a slice, not a scan of the whole text."""
+        starts = self.doc._sent_starts
+        from bisect import bisect_left
+        return self.doc.sentences[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def _has_body(self, start: int, end: int) -> bool:
+        return any(len(s.text) >= 40 for s in self._sentences(start, end))
+
+    def _clearly_past(self, start: int, end: int) -> bool:
+        v = _vocab()
+        sents = [s.text for s in self._sentences(start, end)]
+        past = sum(bool(v.past.search(t)) for t in sents)
+        future = sum(bool(v.future.search(t)) for t in sents)
+        return past >= 4 and past >= 3 * future
+
+    def _vote(self, start: int, end: int) -> tuple[str | None, str]:
+        """Past against future time words over the part's sentences."""
+        v = _vocab()
+        past = future = plan = 0
+        for s in self._sentences(start, end):
+            ys = years_in(s.text)
+            late = self.reviewed_year is not None and any(y > self.reviewed_year for y in ys)
+            early = self.reviewed_year is not None and any(y <= self.reviewed_year for y in ys)
+            was = bool(v.past.search(s.text) or early and not late)
+            past += was
+            future += bool(v.future.search(s.text) or late)
+            plan += bool(v.plan.search(s.text)) and not was
+        future = max(future, plan)  # the new five-year plan is forward-looking too
+        n = past + future
+        if n < 2 or max(past, future) < 2 * min(past, future):
+            return None, ""
+        if past > future:
+            return "review", "sentence vote"
+        return ("plan" if plan > future / 2 and not any(
+            self.reviewed_year is not None and y == self.reviewed_year + 1
+            for y in years_in(self.doc.text[start:end])) else "tasks"), "sentence vote"
+
+    def at(self, offset: int) -> Part:
+        i = bisect_right(self._starts, offset) - 1
+        return self.parts[max(i, 0)]
+
+    def sets_goal(self, offset: int) -> bool:
+        """Whether a number at `offset` is a target: its part looks forward and its sentence
+        does not state a fact, or its part reviews and its sentence sets a goal."""
+        sent = self.doc.sentence_at(offset)
+        key = sent.start if sent else offset
+        if key not in self._goal_cache:
+            self._goal_cache[key] = self._goal(self.at(offset).kind, sent.text if sent else "")
+        return self._goal_cache[key]
+
+    def _goal(self, kind: str, sentence: str) -> bool:
+        v = _vocab()
+        ys = years_in(sentence)
+        ry = self.reviewed_year
+        late = ry is not None and any(y > ry for y in ys)
+        early = ry is not None and ys and all(y <= ry for y in ys)
+        if kind in FORWARD:
+            stated_fact = (v.past.search(sentence) or early) and not (v.future.search(sentence) or late)
+            return not stated_fact
+        if kind == "review":
+            return bool(v.goal.search(sentence) or late and v.future.search(sentence)) and not v.past.search(sentence)
+        if kind == "mixed":  # no default: the sentence must look forward
+            return bool(v.future.search(sentence) or late) and not (v.past.search(sentence) or early)
+        return False
+
+
+def parts_of(doc: Document) -> Parts:
+    """The document's parts, computed once per document."""
+    cached = doc.__dict__.get("_parts")
+    if cached is None:
+        cached = doc.__dict__["_parts"] = Parts(doc)
+    return cached
+
+
+PART_THEMES = {"review": "review", "mixed": "review", "plan": "plan", "tasks": "tasks", "other": "other"}
+
+
+def part_theme(doc: Document, offset: int) -> str:
+    """The part of the report a number stands in, as the theme of a report without a
+    catalog: its charts and notebooks are grouped by part (review, plan, tasks)."""
+    return PART_THEMES[parts_of(doc).at(offset).kind]
+
+
+def part_heading(doc: Document, theme: str) -> str:
+    """The report's own heading of the first part of a theme (一、2024年工作回顾), or ""."""
+    for p in parts_of(doc).parts:
+        if PART_THEMES[p.kind] == theme and p.heading:
+            return p.heading
+    return ""
