@@ -47,7 +47,7 @@ def test_reopening_is_an_explicit_logged_decision(project, capsys):
     assert "reopen: re-check after the extractor changed" in log
     assert cli(capsys, "--root", project, "accept", "--year", 2024)[0] == 0
     log = (project / "data" / "editions" / "2024" / "decisions.log").read_text(encoding="utf-8")
-    assert "accept: reviewed 69, new 0, absent 0" in log
+    assert "accept: reviewed 71, new 0, absent 0" in log
     assert cli(capsys, "--root", project, "accept", "--year", 2024)[0] == 2  # signed again
 
 

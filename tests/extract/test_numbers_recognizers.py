@@ -20,7 +20,7 @@ def _num(s):
 def test_the_selection_covers_every_model_and_look_alikes():
     models = {r["model"] for r in CASES}
     assert models == {"NumberModel", "PercentModel", "NumberRangeModel"} and len(CASES) >= 120
-    assert sum(not r["surface"] for r in CASES) >= 8  # look-alikes the spec says are no numbers
+    assert sum(not r["surface"] for r in CASES) >= 7  # look-alikes the spec says are no numbers
     for r in CASES:
         assert not r["surface"] or r["surface"] in r["text"]
 

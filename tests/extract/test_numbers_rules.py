@@ -27,7 +27,7 @@ def one(text: str):
     ("不到30家企业。", "不到30家", 30, "家", "at_most"),
     ("增长5%左右。", "5%左右", 5, "%", "approx"),
     ("完成１２３件。", "１２３件", 123, "件", "exact"),
-    ("逾万人次参加。", None, None, None, None),
+    ("逾万人次参加。", "逾万人次", 10000, "人次", "at_least"),  # the places alone before their unit
     ("新增一千三百个岗位。", "一千三百个", 1300, "个", "exact"),
     ("规模达一点六亿元。", "一点六亿元", 160000000, "元", "exact"),
     ("不超过5人以下。", "不超过5人", 5, "人", "at_most"),
@@ -59,7 +59,7 @@ def test_words_that_only_look_numeric(text):
     ("贯彻二十届三中全会精神。", "二十届", "ordinal"),
     ("入选首届全国机关党建优秀品牌。", "首届", "ordinal"),
     ("举办“第二届长江经济带书画名家作品邀请展”。", "第二届", "ordinal"),
-    ("被采纳率位居西部第一。", "第一", "ordinal"),
+    ("被采纳率位居西部第一。", "第一", "metric"),  # a rank reached is a figure of the year
     ("2025年是“十四五”规划收官之年。", "2025年", "date_or_period"),
     ("庆祝人民政协成立75周年。", "75周年", "anniversary"),
     ("一年来,工作扎实。", "一年", "date_or_period"),

@@ -93,7 +93,8 @@ def test_licences_data_cc_by_code_mit_as_pyproject(built_edition):
     pkg = json.loads((built_edition / "outputs" / "2024" / datapackage.DESCRIPTOR).read_text(encoding="utf-8"))
     assert [lic["name"] for lic in pkg["licenses"]] == ["CC-BY-4.0"]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert pkg["software"] == {"name": "reportfigures", "version": project["version"], "license": project["license"]["text"]}
+    assert pkg["software"] == {"name": "reportfigures", "version": __version__, "license": project["license"]["text"]}
+    assert project["dynamic"] == ["version"]  # the version is written once, in the package (test_version.py)
 
 
 def test_the_schemas_describe_exactly_the_columns_the_build_writes(built_edition):

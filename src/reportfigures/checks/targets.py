@@ -116,9 +116,11 @@ def outcome(target: Figure, result: Figure | None) -> str:
         return "not_reported"
     t_lo, t_hi = _bounds(target.claim, target.sign)
     r_lo, r_hi = _bounds(result.claim, result.sign)
+    # met only when everything the result prints reaches the target: 超过1300 against 1500以上,
+    # or 300余 against 1500个以上, does not say the target was reached
     if _direction(target) == "at_most":
-        return "met" if r_lo <= t_hi + 1e-9 else "missed"
-    return "met" if r_hi >= t_lo - 1e-9 else "missed"
+        return "met" if r_hi <= t_hi + 1e-9 else "missed"
+    return "met" if r_lo >= t_lo - 1e-9 else "missed"
 
 
 def _pair_score(t: Figure, r: Figure) -> float:

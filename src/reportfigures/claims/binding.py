@@ -102,13 +102,23 @@ QUALIFIER_MISMATCH = 0.1  # 860余篇 (at least) and 200篇 (exact) are seldom o
 
 STRONG_CONTEXT = 0.7  # a clause that must come back nearly whole when the noun says nothing
 _WEAK_NOUNS = frozenset(("突破", "增长", "下降", "提高", "达到", "超过", "合计", "占全国", "占比", "新增", "实现", "完成",
-                         "建成", "获得", "惠及", "覆盖", "累计", "总计", "分别", "地区", "全国"))
+                         "建成", "获得", "惠及", "覆盖", "累计", "总计", "分别", "地区", "全国",
+                         "项目"))  # 亿元以上项目 with its threshold a number of its own: 项目 alone names no kind
 
 
 def _weak(noun: str, verb: str) -> bool:
     """A counted noun that names no thing: empty, the verb itself, or a word of degree."""
     n = noun.removesuffix("合计")
     return len(n) < 2 or n == verb or n in _WEAK_NOUNS or any(n == w + v for w in ("",) for v in _WEAK_NOUNS)
+
+
+_RANK_RULES = frozenset(("rank_first", "rank_top", "ordinal_di"))
+
+
+def _rank_or_streak(m: Mention, context: str) -> bool:
+    """A rank reached (居全国首位, 第4位) or a streak (连续8年; the context holds ⟨⟩ where the
+    number stands): what is ranked, or kept up, is elsewhere in the clause."""
+    return m.rule in _RANK_RULES or "连续⟨⟩" in context
 
 
 def carried_score(claim: ClaimDef, ev: Evidence, profile: Profile | None) -> float:
@@ -127,8 +137,8 @@ def carried_score(claim: ClaimDef, ev: Evidence, profile: Profile | None) -> flo
                                                                containment(ev.noun, profile.noun))
     context = containment(profile.context, ev.context)
     named = bool(claim.measure) and ev.measure == claim.measure
-    if _weak(profile.noun, profile.verb) or _weak(ev.noun, ev.verb):
-        noun = 0.0  # 突破, 增长, 占全国: says how, not what; the clause must say what
+    if _weak(profile.noun, profile.verb) or _weak(ev.noun, ev.verb) or _rank_or_streak(m, ev.context):
+        noun = 0.0  # 突破, 增长, 占全国, 居全国首位, 连续8年: says how, not what; the clause must say what
         if not named and context < STRONG_CONTEXT:
             return _IMPOSSIBLE / 2
     if not named and max(noun, context) < MIN_WORDS:

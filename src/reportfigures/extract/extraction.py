@@ -10,12 +10,13 @@ again (`free`). Time and memory are linear in the text.
 from __future__ import annotations
 
 from . import fixed
+from .bounds import pair_bounds
 from .kinds import Kinds
 from .mention import SENTENCE_MAX, Mention
 from .numerals import Numeral
 from .places import SectionIndex, sentence_window
 from .quantities import Quantity, join_range, read_quantity
-from .quotes import Quotes, quoted
+from .quotes import Quotes, counted_quotations, quoted
 from .vocabulary import Vocabulary, vocabulary
 from ..text.document import Document
 
@@ -59,6 +60,7 @@ class Extraction:
         fixed.headings(self)
         fixed.patterns(self)
         fixed.names(self)
+        counted_quotations(self)
         for n in v.grammar.fractions(text):  # before 十分 is skipped: 十分之一 is a number
             if self.free(n.start, n.end):
                 self.numeral(n, None)
@@ -68,6 +70,7 @@ class Extraction:
                     self.take(m.start(), m.end())
         self.numerals()
         self.mentions.sort(key=lambda x: x.start)
+        self.mentions = pair_bounds(text, self.mentions)
         return self.mentions
 
     def numerals(self) -> None:
@@ -98,7 +101,9 @@ class Extraction:
                 self.mention(r)
                 return True
             if not n.arabic and n.unit is None and not q.unit:
-                return False  # 三 of 三至五 without a range: part of a word
+                q = read_quantity(self.text, self.v, n, self.free)  # 三 of 三至五 without a range: a word,
+                if q is None:  # unless a number on its own (大于二十的同时…)
+                    return False
         self.mention(q)
         return False
 
@@ -107,13 +112,13 @@ class Extraction:
         conn = self.v.connectors.match(self.text, low.end)
         if conn is None or conn.end() != ahead.start or low.qualifier != "exact":
             return None
-        high = read_quantity(self.text, self.v, ahead, self.free)
+        high = read_quantity(self.text, self.v, ahead, self.free, bare_ok=True)
         if high is None:
             return None
         return join_range(self.text, low, n, high, ahead)
 
     def mention(self, q: Quantity) -> None:
-        kind, listed, open_ = self.kinds.of(q.start, q.end, q.unit)
+        kind, listed, open_ = self.kinds.of(q.start, q.end, q.unit, q.value)
         self.emit(q.start, q.end, q.value, q.unit, q.qualifier, kind, "number",
                   listed=listed, listed_open=open_, high=q.high)
 

@@ -16,8 +16,42 @@ _CORE = re.compile(  # the numeral inside a fixed name (一带一路 → 1)
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千][〇零一二两三四五六七八九十百千万亿]*")
 
 
+_ROMAN = {c: i for i, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
+_PLACES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# before 第N: a rank reached (全国第一, 居西部第2位), which is a figure of the year, not a numbering
+_RANK_BEFORE = re.compile(r"(?:全国|全省|全区|全市|全球|世界|国内|西部|中部|东部|西北|西南|东北|华东|华北|华南|华中|"
+                          r"长江经济带|黄河流域|排名|排|居|位居|位列|列|跃居|跃升至|跃升|稳居|名列|升至|上升至|保持)"
+                          r"(?:第[0-9一二三四五六七八九十]+[位名]?(?:[、和与及]))*\Z")  # 居全国第五和第六, 第2、第4位
+# before N届 (Arabic, or after these words): how many were held, a count, not which one
+_HELD_BEFORE = re.compile(r"(?:举办|办成|承办|连续|累计)了?\Z")
+
+
+_WORDS = {"首": 1, "一半": 0.5}  # 首位: first; 一半: one half
+
+
 def core_value(span: str) -> int | float | None:
+    if span in _ROMAN:
+        return _ROMAN[span]
+    if span in _WORDS:
+        return _WORDS[span]
+    if span and all(c in _PLACES for c in span):  # 百亿, 万亿, 亿: the places alone
+        value = 1
+        for c in span:
+            value *= _PLACES[c]
+        return value
     return parse_number(span.replace("．", "."))
+
+
+def _quantity_kind(ex, name: str, kind: str, s: int, e: int, unit: str, value) -> str:
+    """The kind of a pattern's match: its own, or the statement's for a quantity, a rank
+    reached or a count of editions held."""
+    if kind == "quantity":
+        return ex.kinds.of(s, e, unit)[0]
+    if name == "ordinal_di" and _RANK_BEFORE.search(ex.text, max(0, s - 16), s):
+        return ex.kinds.of(s, e, "")[0]
+    if name == "term" and (ex.text[s] in "0123456789" or _HELD_BEFORE.search(ex.text, max(0, s - 6), s)):
+        return ex.kinds.of(s, e, unit)[0]
+    return kind
 
 
 def headings(ex) -> None:
@@ -34,7 +68,9 @@ def headings(ex) -> None:
 def patterns(ex) -> None:
     """The numbering patterns of rules/numbers.yml, each of its kind (ordinal, date, name …)."""
     text = ex.text
-    for name, kind, rule_unit, rx, valued in ex.v.patterns:
+    for name, kind, rule_unit, rx, valued, needs in ex.v.patterns:
+        if needs and not any(w in text for w in needs):
+            continue
         for m in rx.finditer(text):
             if kind == "ordinal" and ex.quotes.bounds(m.start(), m.end()):
                 continue  # “第一议题”: a quoted name, decided with the quotes
@@ -45,7 +81,12 @@ def patterns(ex) -> None:
                 value = (core_value(num) if num else 1) if valued else None
                 if name == "five_year_plan" and num:
                     value = core_value(num[:2])
-                ex.emit(m.start(), m.end(), value, unit, "exact", kind, name)
+                e = m.end()
+                if name == "ordinal_di" and not groups.get("unit") and text[e:e + 1] in ("位", "名") \
+                        and _RANK_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                    e += 1  # 居全国第2位: the rank's measure word
+                ex.emit(m.start(), e, value, unit, "exact",
+                        _quantity_kind(ex, name, kind, m.start(), e, unit, value), name)
 
 
 def names(ex) -> None:

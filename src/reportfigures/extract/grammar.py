@@ -106,6 +106,10 @@ def numeral_at(g: Grammar, text: str, i: int) -> tuple[Numeral | None, int]:
     c = text[i]
     if i > 0 and text[i - 1] in "几数" and c in "十百千万亿":
         return None, NUMERAL_RUN.match(text, i).end()  # 几十年, 数百家: a vague number, not 十年
+    if c in BIG and (i == 0 or text[i - 1] not in _NOT_PLACE_START):
+        places = _places_before_money(text, i)
+        if places is not None:
+            return places, places.end
     if i + 1 >= len(text) or text[i + 1] not in CONTINUES:
         return _single(g, text, i, c), i + 1
     if c == "万" and text.startswith("分之", i + 1):
@@ -116,10 +120,45 @@ def numeral_at(g: Grammar, text: str, i: int) -> tuple[Numeral | None, int]:
         if (j >= len(text) or text[j] not in CONTINUES) and j - i <= MAX_DIGITS:
             start, value = g.sign(text, i, arabic_value(m.group()), True)
             return Numeral(start, j, tidy(value), None, True), j  # 1551, 98.16, 2024: most numbers
+    near = _adjacent(g, text, i)
+    if near is not None:
+        return near, near.end
     run = DIGIT_RUN.match(text, i)
     if run:
         return _digits(text, i, run.end())
     return _positional(g, text, i, c)
+
+
+_NOT_PLACE_START = frozenset(AR_CHARS + CN_NUMERAL_CHARS + "几数多余.．")
+
+
+def _places_before_money(text: str, i: int) -> Numeral | None:
+    """亿元以上项目, 超万亿元, 每万元, 逾万人次: the places alone, right before a currency
+    (or before 人 after a qualifier word; 每万人 is a pattern)."""
+    j, value = i, 1
+    while j < len(text) and j - i < 2 and text[j] in BIG:
+        value *= BIG[text[j]]
+        j += 1
+    if text.startswith(("元", "美元"), j) or (text.startswith("人", j) and i > 0 and text[i - 1] in "逾超近约"):
+        return Numeral(i, j, value, None, False, None, 1, "place_led")  # 逾万人次: a qualifier says so
+    return None
+
+
+def _adjacent(g: Grammar, text: str, i: int) -> Numeral | None:
+    """二三十, 三四百万: two neighbouring digits before their place, an approximate range
+    (20 to 30, 3 to 4 million), read as the second digit's numeral scaled down for the low end."""
+    d1 = CN_DIGIT.get(text[i]) if text[i] not in "两〇零" else None
+    if not d1 or i + 2 >= len(text) or CN_DIGIT.get(text[i + 1]) != d1 + 1 or text[i + 1] == "两" \
+            or text[i + 2] not in "十百千万亿":
+        return None
+    r = g.read(text, i + 1, 0)
+    if not isinstance(r, tuple) or r[4]:
+        return None
+    end, high, arabic, factor, _ji = r
+    place = high // (d1 + 1) if isinstance(high, int) else 0
+    if not place or place * (d1 + 1) != high or str(place).strip("0") != "1":
+        return None  # 二三十五 is no approximate range
+    return Numeral(i, end, d1 * place, high, False, None, factor, "approx")
 
 
 def _positional(g: Grammar, text: str, i: int, c: str) -> tuple[Numeral | None, int]:
@@ -183,11 +222,14 @@ def _fraction(g: Grammar, text: str, i: int, den_end: int, den) -> tuple[Numeral
     p = den_end + 2
     if p >= len(text) or not START.match(text, p) or text[p] in "万亿":
         return None, p  # 三分之 with nothing after: neither a fraction nor 三分
+    unit = PERCENT_UNITS.get(int(den)) if den == int(den) else None
+    near = _adjacent(g, text, p) if unit else None
+    if near is not None:  # 百分之二三十: 20% to 30%
+        return Numeral(i, near.end, near.value, near.high, False, unit, 1, "fraction"), near.end
     r = g.read(text, p, 0)
     if not isinstance(r, tuple) or r[4]:
         return None, p + 1
     end, num, _arabic, _factor, _ji = r
-    unit = PERCENT_UNITS.get(int(den)) if den == int(den) else None
     value = num if unit else Decimal(num) / Decimal(den)
     start, value = g.sign(text, i, value, False)
     return Numeral(start, end, tidy(value), None, False, unit or "", 1, "fraction"), end

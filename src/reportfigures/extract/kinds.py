@@ -18,6 +18,11 @@ from .places import SectionIndex
 from .vocabulary import Vocabulary
 
 _NOUN_UNITS = ("部委", "省市", "市区", "区县", "级")
+# one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端)
+_ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北"
+_CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
+                "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
+                "二十七", "二十八", "二十九", "三十", "三十一"]
 
 
 class Kinds:
@@ -27,22 +32,25 @@ class Kinds:
         self.doc, self.text, self.v, self.sections = doc, doc.text, vocab, sections
         self._siblings: dict[int, list[Section]] = {}
 
-    def of(self, start: int, end: int, unit: str) -> tuple[str, list[str], bool]:
+    def of(self, start: int, end: int, unit: str, value=None) -> tuple[str, list[str], bool]:
         """(kind, listed items, whether the list is open-ended) of the quantity at [start, end)."""
         text, v = self.text, self.v
         cls = v.unit_class.get(unit)
         if unit == "周年":
             return "anniversary", [], False
-        if cls == "time":
-            return "date_or_period", [], False
+        if cls == "time" and not text.endswith(("连续", "提前"), 0, start):
+            return "date_or_period", [], False  # but 连续8年, 提前一年: a streak, time gained: facts
         sent = self.doc.sentence_at(start)
         floor = sent.start if sent else 0
         listable = unit in v.list_units
         if listable and (cls == "count" and counted_noun_follows(text, end) or unit in v.place_units
                          or unit in _NOUN_UNITS):  # only these count a list before them: look for one
             items, open_ = enumeration_before(text, start, floor, v.counted_re, v.lead_in_re)
-            if items:
-                return "list_count", items, open_
+            if items and not (open_ and value is not None and len(items) < value):
+                return "list_count", items, open_  # A、B等9个: two named of nine, a count, not a list
+        items = self._item_run(start, value) if listable or unit in ("端", "方") else []
+        if items:
+            return "list_count", items, False
         if unit in v.place_units or unit in ("级",):
             clause = text[clause_start(text, max(floor, start - LIST_WINDOW), start):start]
             run = re.findall(f"[{v.places}]{{2,}}", clause)
@@ -54,12 +62,56 @@ class Kinds:
             siblings = [s for s in self._headings_under(container) if s.start > start]
             if siblings:
                 return "list_count", [s.label + s.title for s in siblings], False
+        if listable and sent is not None and isinstance(value, int) and 2 <= value <= 30:
+            items = self._counted_after(start, sent.end, value) if sent.end - end <= 10 else []
+            if items:  # 重点抓好十个方面工作。（一）…（十）; 办好15件民生实事。一是…十五是
+                return "list_count", items, False
         after = list_after(text, end, sent.end) if sent is not None and listable else []
         if after:
             return "list_count", after, False
         if parts_of(self.doc).sets_goal(start):  # the part and sentence set a goal (parts.py)
             return "target", [], False
         return "metric", [], False
+
+    def _counted_after(self, start: int, sent_end: int, value: int) -> list[str]:
+        """The items a count announces when they follow its sentence at once: as many
+        headings (（一）…（十）) or as many numbered items (一是…十五是) as it says."""
+        text = self.text
+        j = sent_end
+        while j < len(text) and text[j] in " \u3000\n\r：:":
+            j += 1
+        sec = self.sections.at(start)
+        container = sec if sec.level in ("part", "root") else sec.parent
+        under = self._headings_under(container)
+        heads = [s for s in under if s.start >= sent_end]
+        if heads and heads[0].start <= j + 1:  # the first of them, right after: they are what it counts
+            return [s.label + s.title for s in heads] if len(heads) == value and heads[0] is under[0] else []
+        if not text.startswith("一是", j):
+            return []
+        found, pos = [], j
+        for k in range(1, value + 2):
+            label = _CN_ORDINALS[k] + "是" if k < len(_CN_ORDINALS) else None
+            at = text.find(label, pos, pos + 3000) if label else -1
+            if at < 0:
+                break
+            found.append(label)
+            pos = at + len(label)
+        return found if len(found) == value else []
+
+    def _item_run(self, start: int, value) -> list[str]:
+        """省市县三级, 供需两端, 陆海空三个: as many one-character items right before the
+        number as it counts, and no more."""
+        if not isinstance(value, int) or not 2 <= value <= 5 or start < value:
+            return []
+        run = self.text[start - value:start]
+        before = self.text[start - value - 1:start - value]
+        if all(c in self.item_chars for c in run) and before not in self.item_chars:
+            return list(run)
+        return []
+
+    @property
+    def item_chars(self) -> str:
+        return self.v.places + _ITEM_CHARS
 
     def _headings_under(self, container: Section | None) -> list[Section]:
         """The (一)…(六) headings of a part, computed once per part."""

@@ -26,10 +26,14 @@ def clause_start(text: str, floor: int, end: int) -> int:
     return m.start() + 1 if m else floor
 
 
-def counted_re(units: tuple[str, ...]) -> re.Pattern:
-    """An item that ends in a count (视察13次) belongs to a list of counts, not of things."""
+def counted_re(units: tuple[str, ...], times: frozenset = frozenset()) -> re.Pattern:
+    """An item that ends in a count (视察13次), or opens with one (培养引进10名战略科学家,
+    新建3个产业园), belongs to a list of counts: the number after it is one more item, not
+    the count of the list. Dates (2024年) inside an item do not count."""
     alt = "|".join(map(re.escape, units))
-    return re.compile(rf"[{_NUMERAL_CHARS}]+[余多]?(?:{alt})$")
+    counts = "|".join(map(re.escape, [u for u in units if u not in times and u not in ("号", "届", "级", "期")]))
+    return re.compile(rf"[{_NUMERAL_CHARS}]+[余多]?(?:{alt})$"
+                      rf"|^[^0-9０-９]{{0,12}}(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[余多]?[万亿]?(?:{counts})")
 
 
 def enumeration_before(text: str, end: int, floor: int = 0, counted: re.Pattern | None = None,
@@ -57,7 +61,7 @@ def enumeration_before(text: str, end: int, floor: int = 0, counted: re.Pattern 
         return [], False  # 其中：、3项: separators and nothing between them
     if "、" not in seg and len(items[-1]) > 4:
         return [], False  # "A和B" lists short names (市和区县), not clauses
-    if "等" in items[-1] or (counted and any(counted.search(i[-40:]) for i in items)):
+    if "等" in items[-1] or (counted and any(counted.search(i) for i in items)):
         return [], False  # the list ends earlier (…等组织3次) or lists counts (视察13次、通报15次)
     if lead_in is not None:
         items[0] = first_item(items[0], lead_in)

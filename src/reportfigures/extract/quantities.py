@@ -47,7 +47,9 @@ def unit_at(text: str, v: Vocabulary, pos: int) -> tuple[int, str | None, int]:
     unit = _unit_word(text, v, p)
     if unit is None:
         bare = _unit_word(text, v, pos)
-        return 1, bare, pos + len(bare or "")
+        if bare is not None:
+            return 1, bare, pos + len(bare)
+        return factor, None, p  # 500余万 with no unit after it: the 万 still counts
     return factor, unit, p + len(unit)
 
 
@@ -76,26 +78,28 @@ def read_quantity(text: str, v: Vocabulary, n: Numeral, free: Callable[[int, int
     else:
         m = v.inner_re.match(text, pos) if text[pos:pos + 1] in v.inner_first else None
         inner = m.group() if m else None
-        if inner and high is None and (n.arabic or unit_at(text, v, pos + len(inner))[1]):
-            qual = v.inner_qualifier[inner]
-            pos += len(inner)
+        if inner and high is None:
+            after = unit_at(text, v, pos + len(inner))
+            if n.arabic or after[1] or after[0] > 1 or _ends(text, pos + len(inner)):
+                qual = v.inner_qualifier[inner]  # 800余篇, 一千多万, 四百多。
+                pos += len(inner)
         upos = pos
         if n.arabic:
             while upos < len(text) and text[upos] in " \u3000" and upos - pos < 2:
                 upos += 1
         factor, unit, uend = unit_at(text, v, upos)
         if unit is not None and not _within_limit(v, unit, value, factor):
-            unit = None
+            unit, factor = None, 1
         if unit is None:
-            uend = pos
-            if not n.arabic and not bare_ok:
+            uend = uend if factor > 1 else pos
+            if not n.arabic and not bare_ok and not _bare_number(text, v, n, uend):
                 return None  # a Chinese numeral with no unit is part of a word (一些, 三峡)
         if not n.arabic and value == 0 and n.form == "number" and isinstance(value, int):
             return None  # 零部件, 零售: no report counts nothing in words
         if (not n.arabic and text[cs:ce] == "一" and unit and v.unit_class.get(unit) != "time"
                 and unit in v.article):
             return None  # 一支队伍, 一部章程: an article, not a count
-    end = uend if unit else pos
+    end = uend
     value = scale(value, factor)
     high = scale(high, factor) if high is not None else None
     start = cs
@@ -103,10 +107,11 @@ def read_quantity(text: str, v: Vocabulary, n: Numeral, free: Callable[[int, int
     if pre and qual != "range" and free(cs - len(pre), cs):
         qual, start = v.prefix_qualifier[pre], cs - len(pre)
     unit_end = end
-    m = v.suffix_re.match(text, end) if text[end:end + 1] in v.suffix_first else None
+    gap = 1 if text[end:end + 1] in (" ", "\u3000") and (n.arabic or unit) else 0  # 170 之下 (text from a PDF)
+    m = v.suffix_re.match(text, end + gap) if text[end + gap:end + gap + 1] in v.suffix_first else None
     suf = m.group() if m else None
-    if suf and (unit or n.unit is not None) and qual == "exact" and suf != "多":
-        qual, end = v.suffix_qualifier[suf], end + len(suf)
+    if suf and (unit or n.unit is not None or n.arabic or _long(text, n)) and qual == "exact" and suf != "多":
+        qual, end = v.suffix_qualifier[suf], end + gap + len(suf)
     unit = unit or ""
     if v.unit_class.get(unit) == "money":
         # 1.6亿元: the multiplier is in the value, the unit is the currency.
@@ -122,6 +127,33 @@ def read_quantity(text: str, v: Vocabulary, n: Numeral, free: Callable[[int, int
     return Quantity(start, end, value, high, unit, qual, unit_end)
 
 
+_ALONE = frozenset(" \u3000\t\n，,；;。！!？?：:“”\"")
+
+
+def _ends(text: str, pos: int) -> bool:
+    """Nothing of the same word follows: the end, or punctuation (四百多。)."""
+    return pos >= len(text) or text[pos] in _ALONE
+
+
+def _long(text: str, n: Numeral) -> bool:
+    """A Chinese numeral of two characters or more (五百, 三十五): a number, never an article."""
+    return n.end - n.start >= 2
+
+
+def _bare_number(text: str, v: Vocabulary, n: Numeral, end: int) -> bool:
+    """A Chinese numeral with no unit that is still a number: it stands alone between
+    punctuation (a table cell, a whole line: 一百五十二, 十五点七), or a qualifier word
+    says so (大于二十, 五百以上, 小于等于三十五) and it is not one character (近一半)."""
+    cs = n.start
+    if (cs == 0 or text[cs - 1] in _ALONE) and _ends(text, end):
+        return True
+    if not _long(text, n):
+        return False
+    if text[cs - 1:cs] in v.prefix_last and match_before(text, cs, v.prefix_re, v.prefix_longest):
+        return True
+    return text[end:end + 1] in v.suffix_first and bool(v.suffix_re.match(text, end)) and text[end] != "多"
+
+
 def _within_limit(v: Vocabulary, unit: str, value, factor: int) -> bool:
     """八成 is a share; 3000成 is not (tenths stop at ten)."""
     limit = v.unit_limits.get(unit)
@@ -135,8 +167,9 @@ def join_range(text: str, low: Quantity, n_low: Numeral, high: Quantity, n_high:
     the low end, is the same; the low end is below the high end (2026-02-11 is a date)."""
     if low.qualifier != "exact" or low.high is not None or high.high is not None:
         return None
-    if not high.unit or low.unit not in ("", high.unit) or high.start != n_high.start:
-        return None  # no unit, two units, or a qualifier before the high end (3到不足5个)
+    if (not high.unit and not _ends(text, high.end)) or low.unit not in ("", high.unit) \
+            or high.start != n_high.start:
+        return None  # no unit (unless the range ends there), two units, a qualifier before the high end
     if text[n_high.end:n_high.end + 1] in ("-", "－", "/", "／"):
         return None  # 2026-02-11, 2024/1/5
     lv = low.value

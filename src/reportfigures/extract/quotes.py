@@ -23,8 +23,11 @@ class Quotes:
     def __init__(self, text: str):
         self.text = text
         self.near = bytearray(len(text) + 1)  # 1 within 13 characters after a quote mark
+        one = b"\x01" * 13
+        n = len(self.near)
         for m in _QUOTE_MARK.finditer(text):
-            self.near[m.start() + 1:m.start() + 14] = b"\x01" * len(self.near[m.start() + 1:m.start() + 14])
+            i = m.start() + 1
+            self.near[i:i + 13] = one if i + 13 <= n else one[:n - i]
 
     def bounds(self, cs: int, ce: int) -> tuple[int, int] | None:
         """(opening, closing) quote positions when [cs, ce) sits in a short quotation: a quote
@@ -56,9 +59,70 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
     listed, open_ = [], False
     if left == cs - 1 and len(word) >= 2:
         items, open_ = enumeration_before(text, left)
+        if not items and value == 2:
+            items = _pair_before(text, left)  # 保障粮食安全和防止返贫“两条底线”
         tail = word[-1]
-        if items and len(items) >= 2 and all(i.rstrip().endswith(tail) for i in items):
+        # A、B、C“三X”: the items end as the quoted word does, or they are as many as it says
+        if items and len(items) >= 2 and (all(i.rstrip().endswith(tail) for i in items)
+                                          or (value is not None and len(items) == value and not open_)):
             listed = items
+    if not listed and isinstance(value, int) and value >= 2:
+        listed = _items_after(text, right + 1, value)  # “九个坚持”，即坚持A、坚持B…
     kind = "list_count" if listed else "name"
     ex.emit(start, right, value, "", "exact", kind, "quoted", listed=listed, listed_open=open_)
     return True
+
+
+_PAIR = re.compile(r"([^，,；;。：:、“”\n]{2,20})(?:和|与|及)([^，,；;。：:、“”\n和与及]{2,20})\Z")
+
+
+def _pair_before(text: str, end: int) -> list[str]:
+    """The two items of `A和B` right before `end`, each a phrase of 2 to 20 characters."""
+    m = _PAIR.search(text, max(0, end - 44), end)
+    return [m.group(1), m.group(2)] if m else []
+
+
+# “改造传统产业、培育新兴产业、布局未来产业”三线并进, “债务重组、…、金融创新”五措并举
+_AFTER_QUOTE = re.compile(r"”([两二三四五六七八九十])([\u4e00-\u9fff])")
+_AFTER_LIST = re.compile(r"(两)(手)(?=发力|并用|抓|齐抓)")  # the one such word a list precedes unquoted
+_CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def counted_quotations(ex) -> None:
+    """A quoted list followed by its count and a one-character noun (三线, 五措, 两手): a list
+    count of the quoted items, when they are as many as the number says."""
+    text = ex.text
+    for m in _AFTER_QUOTE.finditer(text):
+        s, e = m.start(1), m.end(2)
+        if not ex.free(s, e):
+            continue
+        opening = text.rfind("“", max(0, m.start() - 80), m.start())
+        if opening < 0:
+            continue
+        items = [i for i in text[opening + 1:m.start()].split("、") if i]
+        if len(items) == _CN[m.group(1)] and all(len(i) <= 12 for i in items):
+            ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "quoted_list", listed=items)  # “四难”: no unit
+    for m in _AFTER_LIST.finditer(text):  # 政府、市场两手发力: the same without quotation marks
+        s, e = m.start(1), m.end(2)
+        if not ex.free(s, e):
+            continue
+        items, open_ = enumeration_before(text, s)
+        if not items:  # “A”和“B”两手并用
+            seg = text[max(0, s - 44):s]
+            items = _pair_before(seg.replace("“", "").replace("”", ""), len(seg.replace("“", "").replace("”", "")))
+        if not open_ and len(items) == _CN[m.group(1)] and all(len(i) <= 20 for i in items):
+            ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "listed_pair", listed=items)
+
+
+_AFTER_LEAD = re.compile(r"[，,]?(?:即|就是|包括)?[：:]?")
+
+
+def _items_after(text: str, pos: int, value: int) -> list[str]:
+    """The items a quoted count announces right after it (“三个全覆盖”：A、B、C。), when they
+    are as many as it says."""
+    m = _AFTER_LEAD.match(text, pos)
+    if m is None or m.end() == pos:
+        return []
+    stop = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
+    items = [i.strip() for i in re.split(r"[、，,]", text[m.end():stop]) if i.strip()]
+    return items if len(items) == value and all(len(i) <= 30 for i in items) else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from .grammar import Grammar
 from .lists import counted_re
@@ -27,6 +28,17 @@ def ending_re(pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
     """The words of `pairs` ending where a search stops (\\Z at its end position)."""
     words = [w for w, _ in pairs]
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else re.compile(r"(?!)")
+
+
+class Pattern(NamedTuple):
+    """A numbering or name pattern of rules/numbers.yml, decided before the free numerals."""
+
+    name: str
+    kind: str  # its kind, or "quantity": the statement's (kinds.py)
+    unit: str
+    rx: re.Pattern
+    valued: bool
+    needs: tuple[str, ...]  # one of these words must be in the text, or the pattern is not tried
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,7 @@ class Vocabulary:
 
     @cached_property
     def counted_re(self) -> re.Pattern:
-        return counted_re(self.units)
+        return counted_re(self.units, frozenset(u for u, c in self.unit_class.items() if c == "time"))
 
     @cached_property
     def lead_in_re(self) -> re.Pattern:
@@ -149,13 +161,13 @@ def vocabulary() -> Vocabulary:
         suffix=_qual_pairs(r["qualifiers"]["suffix"]),
         skip_re=_alternation(r["not_numbers"]),
         names_re=_alternation(r["names"]),
-        patterns=tuple((p["name"], p["kind"], p["unit"], re.compile(p["regex"], re.M), p.get("valued", True))
-                       for p in r["patterns"]),
+        patterns=tuple(Pattern(p["name"], p["kind"], p["unit"], re.compile(p["regex"], re.M), p.get("valued", True),
+                               tuple(p.get("needs", ()))) for p in r["patterns"]),
         places=r["place_abbreviations"],
         place_units=tuple(r["place_units"]),
         unit_limits=limits,
         list_lead_ins=tuple(r["list_lead_ins"]),
         list_units=frozenset(r["list_units"]),
-        connectors=_alternation(r["range_connectors"]) or re.compile(r"(?!)"),
+        connectors=re.compile(r"[ \u3000]?(?:" + _alternation(r["range_connectors"]).pattern + r")[ \u3000]?"),
         grammar=_grammar(r, unit_class),
     )

@@ -54,7 +54,11 @@ def build_suites() -> dict:
     from ..extract.mention import QUALIFIERS
     from ..extract.vocabulary import vocabulary
 
-    units = sorted(set(vocabulary().units) | {"%", ""})
+    v = vocabulary()
+    import re
+    named = {u for _n, _k, unit, rx, _val, _needs in v.patterns
+             for u in [unit] + sum((g.split("|") for g in re.findall(r"\(\?P<unit>([^()]*)\)", rx.pattern)), [])}
+    units = sorted(set(v.units) | named | {"%", ""})  # a pattern names its own units (年一遇, 强)
     integrity = gx.ExpectationSuite(name="claims_integrity", meta={
         "notes": "Schema, identity, vocabulary and provenance of the claims table. Must pass for a build to succeed."})
     for e in [

@@ -298,24 +298,29 @@ class Document:
     # --- sentences --------------------------------------------------------------------
     def _build_sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
+        ends = self.rules.sentence_end
         for p in self.paragraphs:
-            # Work on the clean text, then map positions back to raw offsets.
-            raw_pos: list[int] = []
-            for s, e in p.pieces:
-                raw_pos.extend(range(s, e))
-            clean = "".join(self.text[s:e] for s, e in p.pieces)
+            # Work on the clean text, then map positions back to raw offsets (one piece, the
+            # common case, is a shift; pieces joined across a page break are looked up).
+            if len(p.pieces) == 1:
+                base = p.pieces[0][0]
+                clean = self.text[base:p.pieces[0][1]]
+                raw = base.__add__
+            else:
+                clean = "".join(self.text[s:e] for s, e in p.pieces)
+                raw = _piece_map(p.pieces)
             pos = 0
-            for m in self.rules.sentence_end.finditer(clean):
-                out.append(self._sentence(len(out), p, clean, raw_pos, pos, m.end()))
+            for m in ends.finditer(clean):
+                out.append(self._sentence(len(out), p, clean, raw, pos, m.end()))
                 pos = m.end()
             if pos < len(clean):
-                out.append(self._sentence(len(out), p, clean, raw_pos, pos, len(clean)))
+                out.append(self._sentence(len(out), p, clean, raw, pos, len(clean)))
         return out
 
-    def _sentence(self, idx, p, clean, raw_pos, a, b) -> Sentence:
+    def _sentence(self, idx, p, clean, raw, a, b) -> Sentence:
         while a < b and clean[a].isspace():
             a += 1
-        return Sentence(idx, raw_pos[a], raw_pos[b - 1] + 1, p.index, clean[a:b])
+        return Sentence(idx, raw(a), raw(b - 1) + 1, p.index, clean[a:b])
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._sent_starts, offset) - 1
@@ -335,6 +340,19 @@ class Document:
         """Spans that are not content (markers, headers, chrome, titles), for the extractor."""
         return [(ln.start, ln.end, ln.role) for ln in self.lines
                 if ln.role not in ("content", "blank")]
+
+
+def _piece_map(pieces: list[tuple[int, int]]):
+    """Offset in the joined clean text → offset in the raw text, for a paragraph in pieces."""
+    starts, acc = [], 0
+    for s, e in pieces:
+        starts.append(acc)
+        acc += e - s
+
+    def raw(i: int) -> int:
+        k = bisect_right(starts, i) - 1
+        return pieces[k][0] + i - starts[k]
+    return raw
 
 
 def _cn_numeral(n: int) -> str:

@@ -1,0 +1,118 @@
+"""Scoring on reports the rules were not written against (tests/fixtures/unseen_mentions/).
+
+577 mentions of 99 paragraphs of 12 held-out texts (six provinces, both years), labelled
+by hand without running the extractor; 337 of them are claim-like (metric, target,
+list_count). For each claim-like mention:
+
+- found: one of our mentions overlaps its span and has its value (a range: both ends);
+- kind right: that mention's kind is the labelled one (a target is whatever the report
+  plans for a coming year or period; a metric is what happened; a list count counts the
+  items named beside it).
+
+Rows the labeller marked `uncertain:` are counted like the others and listed apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "unseen_mentions"
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CLAIM_KINDS = ("metric", "target", "list_count")
+
+
+def load(path: Path = FIXTURE / "mentions.csv") -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def text_of(document: str, corpus: Path = CORPUS) -> str:
+    year = document[:4]
+    return (corpus / f"gov-work-reports-{year}" / document).read_text(encoding="utf-8")
+
+
+def _close(a, b) -> bool:
+    if a in (None, "") or b in (None, ""):
+        return a in (None, "") and b in (None, "")
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def match(gold: dict, mentions: list):
+    """Our mention for a gold row: overlapping, same value (and high end), or None."""
+    s, e = int(gold["start"]), int(gold["end"])
+    for m in mentions:
+        if m.start < e and s < m.end and m.value is not None and _close(m.value, gold["value"]) \
+                and _close(m.high, gold["high"] or None):
+            return m
+    return None
+
+
+def score(rows: list[dict], extract, corpus: Path = CORPUS) -> dict:
+    """found / kind-right counts over the claim-like rows, with the misses listed."""
+    by_doc: dict[str, list] = {}
+    for d in sorted({r["document"] for r in rows}):
+        by_doc[d] = extract(text_of(d, corpus))
+    claim = [r for r in rows if r["kind"] in CLAIM_KINDS]
+    missed, wrong_kind, confusion = [], [], Counter()
+    for r in claim:
+        m = match(r, by_doc[r["document"]])
+        if m is None:
+            missed.append(r)
+            continue
+        confusion[(r["kind"], m.kind)] += 1
+        if m.kind != r["kind"]:
+            wrong_kind.append((r, m))
+    found = len(claim) - len(missed)
+    return {"claim_like": len(claim), "found": found, "kind_right": found - len(wrong_kind),
+            "missed": missed, "wrong_kind": wrong_kind, "confusion": confusion}
+
+
+# Each sample, in the order it was drawn, and whether the rules were changed after reading it.
+SAMPLES = [
+    ("unseen_mentions", "ranks 1–99", "read while the rules were written (development)"),
+    ("unseen_mentions_fresh", "ranks 100–185", "measured before any change, then read (development)"),
+    ("unseen_mentions_final", "ranks 186–262", "measured before the last changes, then read (development)"),
+    ("unseen_mentions_check", "ranks 263–353", "measured once, then read (development)"),
+    ("unseen_mentions_last", "ranks 354–473", "measured once with the rules frozen: the held-out figure"),
+]
+
+
+def _certain(r: dict) -> bool:
+    return not r["note"].startswith("uncertain")
+
+
+def report(extract) -> dict:
+    """Found and kind-right per sample, all rows and certain rows apart; misses of the last sample."""
+    print("\n== 3b. reports the rules were not written against: hainan, hubei, ningxia, shanxi, xinjiang, "
+          "yunnan (2025 and 2026) ==")
+    print("claim-like = metric, target or list_count by the hand label; found = a mention overlaps it with its")
+    print("value; kind = that mention's kind is the label's. Five samples of the same seeded draw, each labelled")
+    print("by reading only; the rules were changed after reading the first four, so only the last one is unseen.\n")
+    print(f"  {'sample':<24}{'draw':<16}{'claim-like':>10}{'found':>16}{'kind right':>16}"
+          f"{'found (certain)':>18}{'kind (certain)':>16}")
+    out = {}
+    for name, ranks, status in SAMPLES:
+        path = FIXTURE.parent / name / "mentions.csv"
+        if not path.exists():
+            continue
+        rows = load(path)
+        r = score(rows, extract)
+        sure = score([x for x in rows if _certain(x)], extract)
+        n, f, k = r["claim_like"], r["found"], r["kind_right"]
+        sn, sf, sk = sure["claim_like"], sure["found"], sure["kind_right"]
+        print(f"  {name:<24}{ranks:<16}{n:>10}{f'{f} {100 * f / n:.1f}%':>16}{f'{k} {100 * k / f:.1f}%':>16}"
+              f"{f'{100 * sf / sn:.1f}%':>18}{f'{100 * sk / sf:.1f}%':>16}   {status}")
+        out[name] = {"found": 100 * f / n, "kind": 100 * k / f, "found_certain": 100 * sf / sn,
+                     "kind_certain": 100 * sk / sf, "result": r}
+    last = [name for name, _r, _s in SAMPLES if name in out][-1]
+    r = out[last]["result"]
+    print(f"\n  {last}: not found ({len(r['missed'])})")
+    for g in r["missed"]:
+        print(f"    {g['document']} {g['start']} {g['surface']} ({g['kind']}): {g['note'][:80]}")
+    print(f"  {last}: another kind ({len(r['wrong_kind'])})")
+    for g, m in r["wrong_kind"]:
+        print(f"    {g['document']} {g['start']} {g['surface']}: labelled {g['kind']}, read {m.kind}: {g['note'][:70]}")
+    return {"held_out": last, **{k: v for k, v in out[last].items() if k != "result"}}
