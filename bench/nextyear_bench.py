@@ -1,6 +1,6 @@
 """Real years: the 29 provincial reports of shared/corpus, 2025 and 2026, in one run.
 
-1. Per pair (2025 → 2026, the pure per-report step, reportfigures.series): claims carried by
+1. Per pair (2025 → 2026, the pure per-report step, reportfigures.yearly.series): claims carried by
    id, new, gone; the 2025 targets matched to a 2026 result (met, missed, not reported);
    findings by rating in each year.
 2. The three hand-checked pairs (tests/fixtures/nextyear_gov/): carried-id precision (and

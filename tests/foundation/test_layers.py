@@ -168,3 +168,40 @@ def test_a_module_outside_the_layers_is_named(tmp_path):
     pkg = _write(tmp_path, {"__init__.py": "", "stray.py": ""})
     with pytest.raises(AssertionError, match="reportfigures.stray: in no layer"):
         layer_of(module_name(pkg / "stray.py", pkg))
+
+
+FILE_NAMES = {"reportfigures.db"}  # strings that name a file, not a module
+
+
+def stale_module_names(root: Path = PACKAGE) -> list[str]:
+    """Modules named in string literals (`python -m reportfigures.x`, a kernel's preload
+    `import reportfigures.y`) that do not exist: no import check finds them, and a stale
+    one fails silently at run time (a build that no longer draws ahead, a cold kernel)."""
+    import re
+    named = set()
+    for p in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                named.update(re.findall(r"\breportfigures(?:\.[a-z_]+)+", node.value))
+    return sorted(n for n in named - FILE_NAMES if not _module_exists(n, root))
+
+
+def _module_exists(dotted: str, root: Path) -> bool:
+    """reportfigures.a.b is a module or package, or a name defined in one (….extract)."""
+    parts = dotted.split(".")[1:]
+    for k in range(len(parts), 0, -1):
+        p = root.joinpath(*parts[:k])
+        if p.with_suffix(".py").is_file() or (p / "__init__.py").is_file():
+            return k >= len(parts) - 1
+    return False
+
+
+def test_every_module_named_in_a_string_exists():
+    assert stale_module_names() == []
+
+
+def test_a_stale_module_name_in_a_string_is_caught(tmp_path):
+    pkg = _write(tmp_path, {"__init__.py": "", "build/__init__.py": "", "build/prerender.py": "",
+                            "build/build.py": 'CMD = ["python", "-m", "reportfigures.prerender"]\n'
+                                              'OK = ["python", "-m", "reportfigures.build.prerender"]\n'})
+    assert stale_module_names(pkg) == ["reportfigures.prerender"]

@@ -148,7 +148,7 @@ class WarmKernel:
             self._kc = kc
         return self._kc
 
-    def start(self, cwd: Path, preload: str = "import reportfigures.present",
+    def start(self, cwd: Path, preload: str = "import reportfigures.publish.present",
               env: dict[str, str] | None = None) -> "WarmKernel":
         """Start the kernel now and let it import what every notebook needs while the build
         computes the tables: starting and importing take seconds of the other core. `env` is

@@ -5,7 +5,7 @@ figures.yml, the same tables), so it hands their specs to this process, which dr
 into the render cache (charts.render) from the last notebook's charts backwards while the
 kernel works forwards: each chart is drawn once, by whichever gets there first.
 
-    python -m reportfigures.prerender SPECS.json   (REPORTFIGURES_RENDER_CACHE must be set)
+    python -m reportfigures.build.prerender SPECS.json   (REPORTFIGURES_RENDER_CACHE must be set)
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def start(specs: list[dict], cache: Path) -> subprocess.Popen | None:
     job = cache / f"prerender.{os.getpid()}.json"
     job.write_text(json.dumps(list(reversed(todo)), ensure_ascii=False), encoding="utf-8")
     env = os.environ | {RENDER_CACHE_ENV: str(cache)}
-    return subprocess.Popen([sys.executable, "-m", "reportfigures.prerender", str(job)], env=env,
+    return subprocess.Popen([sys.executable, "-m", "reportfigures.build.prerender", str(job)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
