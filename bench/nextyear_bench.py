@@ -71,25 +71,36 @@ def per_pair(corpus: Path) -> dict:
     return out
 
 
+def _over(span: tuple[int, int], s: str, e: str) -> bool:
+    """The same printed number: the spans overlap (突破1300亿元 and 1300亿元), as in the tests."""
+    return bool(s) and span[0] < int(e) and int(s) < span[1]
+
+
+def _same_result(g: dict, r: dict) -> bool:
+    if not g["result_start"] or r.get("result_start") is None:
+        return not g["result_start"] and r.get("result_start") is None
+    return _over((r["result_start"], r["result_end"]), g["result_start"], g["result_end"])
+
+
 def hand_checked(eds: dict) -> None:
     print("\n2. Hand-checked pairs (tests/fixtures/nextyear_gov)")
     print(f"{'report':<12}{'carried':>8}{'right':>7}{'precision':>11}{'of gold':>9}   "
           f"{'paired':>7}{'right':>7}{'precision':>11}{'agree':>12}")
     for name in ("chongqing", "guangdong", "jilin"):
         old, new = eds[name]
-        was = {cid: int(r["start"]) for cid, r in old.reviewed.items()}
-        got = [(c["start"], was[c["id"]]) for c in new.claims if c["id"] in was]
+        was = {cid: (int(r["start"]), int(r["end"])) for cid, r in old.reviewed.items()}
+        got = [((c["start"], c["end"]), was[c["id"]]) for c in new.claims if c["id"] in was]
         with open(FIX / f"{name}.carried.csv", encoding="utf-8", newline="") as f:
-            gold = {int(r["start"]): r for r in csv.DictReader(f)}
-        right = sum(1 for b, a in got if gold.get(b, {}).get("a_start") and int(gold[b]["a_start"]) == a)
-        gold_pairs = sum(1 for g in gold.values() if g["a_start"])
+            gold = list(csv.DictReader(f))
+        row = {b: next((g for g in gold if _over(b, g["start"], g["end"])), {}) for b, _a in got}
+        right = sum(1 for b, a in got if _over(a, row[b].get("a_start", ""), row[b].get("a_end", "")))
+        gold_pairs = sum(1 for g in gold if g["a_start"])
         rows = {r["target_start"]: r for r in new.targets or []}
         with open(FIX / f"{name}.targets.csv", encoding="utf-8", newline="") as f:
             tg = [g for g in csv.DictReader(f) if g["horizon"] == "2025" and int(g["target_start"]) in rows]
         paired = [g for g in tg if rows[int(g["target_start"])].get("result_start") is not None]
-        p_right = [g for g in paired if g["result_start"] and int(g["result_start"]) == rows[int(g["target_start"])]["result_start"]]
-        agree = [g for g in tg if (int(g["result_start"]) if g["result_start"] else None)
-                 == rows[int(g["target_start"])].get("result_start")]
+        p_right = [g for g in paired if _same_result(g, rows[int(g["target_start"])])]
+        agree = [g for g in tg if _same_result(g, rows[int(g["target_start"])])]
         print(f"{name:<12}{len(got):>8}{right:>7}{right / max(len(got), 1):>11.1%}{right / max(gold_pairs, 1):>9.1%}   "
               f"{len(paired):>7}{len(p_right):>7}{len(p_right) / max(len(paired), 1):>11.1%}"
               f"{len(agree):>5}/{len(tg):<3} {len(agree) / max(len(tg), 1):.0%}")
