@@ -14,6 +14,7 @@ import html
 from pathlib import Path
 
 from ..files import csv_text
+from ..publish.charts.style import NARROW_WIDTH
 
 OUTCOMES = ("met", "missed", "not_reported")
 WORDS = {
@@ -74,8 +75,9 @@ def totals(done: list[dict]) -> dict:
             **{o: sum(t["outcome"] == o for t in rs) for o in OUTCOMES}}
 
 
-def chart(done: list[dict], zh_names: dict[str, str], lang: str) -> tuple[str, str]:
-    """Stacked bars of outcomes per report (one scale: a count of targets): SVG and alt text."""
+def chart(done: list[dict], zh_names: dict[str, str], lang: str, width: int | None = None) -> tuple[str, str]:
+    """Stacked bars of outcomes per report (one scale: a count of targets): SVG and alt text.
+    `width`: the drawing's width (a phone gets a narrow drawing, not the wide one shrunk)."""
     from ..publish.charts.style import PALETTE, WIDTH
     from ..publish.charts.furniture import furnish
     from ..publish.charts.render import accessible_svg, render
@@ -90,7 +92,7 @@ def chart(done: list[dict], zh_names: dict[str, str], lang: str) -> tuple[str, s
                 values.append({"label": label, "outcome": w[o], "n": sum(t["outcome"] == o for t in y["targets"]),
                                "order": OUTCOMES.index(o)})
     colours = [PALETTE[2], PALETTE[5], "#8c8c8c"]
-    body = {"data": {"values": values}, "width": WIDTH, "height": {"step": 18},
+    body = {"data": {"values": values}, "width": width or WIDTH, "height": {"step": 18},
             "mark": {"type": "bar"},
             "encoding": {"y": {"field": "label", "type": "nominal", "title": None, "sort": None},
                          "x": {"field": "n", "type": "quantitative", "stack": "zero", "title": w["targets"]},
@@ -102,7 +104,7 @@ def chart(done: list[dict], zh_names: dict[str, str], lang: str) -> tuple[str, s
     source = (f"来源：{len(done)}份政府工作报告（{years}年），目标取自前一年的报告，实绩取自后一年的报告" if lang == "zh" else
               f"Source: {len(done)} government work reports ({years.replace('、', ', ')}); targets from each year's report, "
               "results from the next")
-    spec = furnish(body, w["chart_title"], w["chart_sub"], w["how"], source, lede)
+    spec = furnish(body, w["chart_title"], w["chart_sub"], w["how"], source, lede, width or WIDTH)
     svg, _ = render(spec, png=False)
     return accessible_svg(svg, w["chart_title"], lede, lang), lede
 
@@ -126,9 +128,9 @@ def page(done: list[dict], zh_names: dict[str, str], lang: str, svg_name: str, m
             c = {o: sum(t["outcome"] == o for t in y["targets"]) for o in OUTCOMES}
             faults = sum(v for k, v in y["counts"]["findings"].items() if k in ("contradiction", "not_reproducible",
                                                                             "misprint", "worth_a_look"))
-            trs.append(f'<tr><td><a href="#r-{_e(r["name"])}">{_e(name)}</a></td><td>{len(y["targets"])}</td>'
-                       f'<td>{c["met"]}</td><td>{c["missed"]}</td><td>{c["not_reported"]}</td><td>{faults}</td>'
-                       f'<td>{links}</td></tr>')
+            trs.append(f'<tr><td><a href="#r-{_e(r["name"])}">{_e(name)}</a></td><td class="n">{len(y["targets"])}</td>'
+                       f'<td class="n">{c["met"]}</td><td class="n">{c["missed"]}</td><td class="n">{c["not_reported"]}</td>'
+                       f'<td class="n">{faults}</td><td class="n">{links}</td></tr>')
             base = y["year"] - 1
             items = []
             order = {o: i for i, o in enumerate(("missed", "met", "not_reported"))}
@@ -158,7 +160,8 @@ def page(done: list[dict], zh_names: dict[str, str], lang: str, svg_name: str, m
 <body><header><p class="kicker">reportfigures · {other}</p><h1>{_e(w['title'].format(n=len(done)))}</h1>
 <p class="deck">{_e(w['deck'])}</p></header><main>
 <section id="targets"><p class="lede">{_e(w['lede'].format(**tot))}</p><p>{_e(w['how'])}</p>
-<figure><img src="{svg_name}" alt="{_e(w['lede'].format(**tot))}" style="max-width:100%;height:auto"></figure>
+<figure><picture><source media="(max-width: 640px)" srcset="{svg_name.replace('.svg', '.narrow.svg')}">
+<img src="{svg_name}" alt="{_e(w['lede'].format(**tot))}" style="max-width:100%;height:auto"></picture></figure>
 <div class="table-wrap" tabindex="0" role="region" aria-label="{_e(w['report'])}"><table><thead><tr>{head}</tr></thead>
 <tbody>{''.join(trs)}</tbody></table></div>
 {''.join(details)}</section>
@@ -186,4 +189,6 @@ def write_comparison(dest: Path, done: list[dict], folders: list[Path], *, secon
         folder.mkdir(parents=True, exist_ok=True)
         svg, _ = chart(done, zh_names, lang)
         (folder / "targets.svg").write_text(svg, encoding="utf-8")
+        narrow, _ = chart(done, zh_names, lang, NARROW_WIDTH)  # chosen by the page under 640 px
+        (folder / "targets.narrow.svg").write_text(narrow, encoding="utf-8")
         (folder / "index.html").write_text(page(done, zh_names, lang, "targets.svg", meta), encoding="utf-8")

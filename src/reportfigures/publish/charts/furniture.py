@@ -30,9 +30,10 @@ def furnish(body: dict, title: str, subtitle: str, notes: str, source: str, alt_
     labels = _label_column(body)
     left = round(labels) + 8 if labels else 0  # labels, tick and padding
     footer = [part for line in (key, notes, source) if line for part in wrap(line, width + left - 20)]
-    if width < WIDTH:  # a narrow chart's title and finding on as many lines as they need
-        title = wrap(title, width + left, 16) if _text_width(title, 16) > width + left else title
-        subtitle = wrap(subtitle, width + left, 12) if _text_width(subtitle, 12) > width + left else subtitle
+    # title and finding on as many lines as they need: a long finding (the automatic charts
+    # name every bar in it) must not widen the chart beyond its drawing
+    title = wrap(title, width + left, 16) if _text_width(title, 16) > width + left else title
+    subtitle = wrap(subtitle, width + left, 12) if _text_width(subtitle, 12) > width + left else subtitle
     footer_chart = {"data": {"values": [{"i": i, "line": t} for i, t in enumerate(footer)]}, "width": width,
                     "height": 16 * len(footer),
                     "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": MUTED,

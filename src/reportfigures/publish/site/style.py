@@ -32,6 +32,7 @@ ol.findings li,ul.findings li{margin:.45em 0}
 .outcome.o-missed{background:#fde3d6;border-color:#a63f00;color:#7a2e00}
 .outcome.o-not_reported{background:#eee;border-color:#666;color:#333}
 table.targets td.num{white-space:nowrap}
+td.n{white-space:nowrap;font-variant-numeric:tabular-nums}
 @media (max-width:640px){
  table.targets,table.targets tbody,table.targets tr,table.targets td{display:block;width:auto}
  table.targets thead{display:none}
