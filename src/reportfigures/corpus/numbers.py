@@ -1,9 +1,11 @@
 """Many reports at once: every number of each, extracted on both cores, in one table.
 
-A report is read, modelled and extracted in a worker of a process pool (two by default:
-the cores of the machines this runs on). For the command line the workers also write
-their report's rows, so the parent only copies text to stdout, in the order the reports
-were given. Workers are forked after the vocabularies are loaded, so each starts warm.
+A report is read, modelled and extracted on two processes by default (the cores of the
+machines this runs on). For the command line the table is shared between the process
+itself and a forked child (forked.py: no pool to import, no parent idling); elsewhere
+(a Jupyter kernel has threads) a process pool's workers write their report's rows, and the
+parent only copies text, in the order the reports were given. Children are forked after
+the vocabularies are loaded, so each starts warm.
 The first report that cannot be read stops the table there, with a one-line error that
 names it (as `reportfigures extract` on a folder always did).
 """
@@ -12,18 +14,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..extract.mention import COLUMNS, Mention
+
+if TYPE_CHECKING:  # a pool is imported only when one is made
+    from concurrent.futures import Executor
 
 JOBS = 2  # a process pool of two: both cores of the machines this runs on
 TABLE_COLUMNS = ["document"] + COLUMNS
@@ -70,6 +73,8 @@ def _rows(path: str, fmt: str) -> tuple[str, int]:
         for m in mentions:
             writer.writerow((path,) + fields(m))
         return buf.getvalue(), len(mentions)
+    import json
+
     objs = (json.dumps(dict(zip(TABLE_COLUMNS, (path,) + fields(m))), ensure_ascii=False, indent=2,
                        default=str).replace("\n", "\n  ") for m in mentions)
     return ",\n  ".join(objs), len(mentions)
@@ -89,7 +94,9 @@ def _pool(n: int) -> Iterator[Executor | None]:
     if n <= 1:
         yield None
         return
+    import multiprocessing
     import threading
+    from concurrent.futures import ProcessPoolExecutor
     if sys.platform == "linux" and threading.active_count() == 1:
         _warm()
         ex = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"))
@@ -110,6 +117,26 @@ def _ordered(fn: Callable, args: list, jobs: int | None) -> Iterator:
         yield from (map(fn, *zip(*args)) if ex is None else ex.map(fn, *zip(*args)))
 
 
+def _shared(fn: Callable, args: list, jobs: int | None) -> Iterator:
+    """fn over the reports of args (path first), results in order: on this process and
+    forked children (forked.py) where that is safe, else on a pool."""
+    from . import forked
+
+    n = workers(len(args), jobs)
+    if n <= 1 or not forked.usable():
+        yield from _ordered(fn, args, jobs)
+        return
+    _warm()
+    yield from forked.run(fn, args, [_size(a[0]) for a in args], n)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading it says what is wrong
+
+
 def extract_many(paths: list[Path], jobs: int | None = None) -> Iterator[tuple[Path, list[Mention]]]:
     """Each report with its mentions, in the order given, extracted on `jobs` processes."""
     yield from zip(paths, _ordered(_mentions, [(str(p),) for p in paths], jobs))
@@ -123,7 +150,7 @@ def table(paths: list[Path], fmt: str = "csv", jobs: int | None = None) -> Itera
         csv.writer(buf, lineterminator="\n").writerow(TABLE_COLUMNS)
         yield buf.getvalue()
     rows = 0
-    for text, n in _ordered(_rows, [(str(p), fmt) for p in paths], jobs):
+    for text, n in _shared(_rows, [(str(p), fmt) for p in paths], jobs):
         if fmt != "csv" and n:
             text = ("[\n  " if not rows else ",\n  ") + text
         rows += n
