@@ -57,11 +57,11 @@ def extract(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
     from .corpus.numbers import documents, table
     from .extract.extraction import extract as run_extract
     from .extract.mention import mention_table
-    from .source.read import read_text
+    from .source.read import report_text
 
     # written in pieces: an output as large as the input is never held twice in memory
     if len(paths) == 1 and not Path(paths[0]).is_dir():
-        pieces = mention_table(run_extract(read_text(paths[0]).text), fmt)
+        pieces = mention_table(run_extract(report_text(paths[0])), fmt)
     else:
         pieces = table(documents(paths), fmt, jobs)
     for piece in pieces:

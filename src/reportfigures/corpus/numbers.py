@@ -59,8 +59,8 @@ def workers(n_documents: int, jobs: int | None = None) -> int:
 
 def _mentions(path: str) -> list[Mention]:
     from ..extract.extraction import extract
-    from ..source.read import read_text
-    return extract(read_text(path).text)
+    from ..source.read import report_text
+    return extract(report_text(path))
 
 
 def _rows(path: str, fmt: str) -> tuple[str, int]:

@@ -10,7 +10,6 @@ invalid byte among valid Chinese) is reported at its byte offset, not guessed to
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +34,8 @@ class SourceText:
 
 
 def sha256_bytes(data: bytes) -> str:
+    import hashlib  # imported when a hash is wanted: the extractor wants none (3 ms a start)
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -135,6 +136,16 @@ def _looks_like_text(text: str) -> bool:
 def read_text(path: Path | str) -> SourceText:
     """Read a report from disk, with a one-line InputError for every way it can be wrong."""
     p = Path(path)
+    data, text, enc, bom = _read(p)
+    return SourceText(text=text, path=str(p), encoding=enc, had_bom=bom, sha256=sha256_bytes(data))
+
+
+def report_text(path: Path | str) -> str:
+    """read_text(path).text without hashing the bytes (what the extractor reads)."""
+    return _read(Path(path))[1]
+
+
+def _read(p: Path) -> tuple[bytes, str, str, bool]:
     if not p.exists():
         raise InputError("no such file", p)
     if p.is_dir():
@@ -146,4 +157,4 @@ def read_text(path: Path | str) -> SourceText:
     text, enc, bom = decode_bytes(data, str(p))
     if bom and text.startswith("\ufeff"):
         text = text[1:]
-    return SourceText(text=text, path=str(p), encoding=enc, had_bom=bom, sha256=sha256_bytes(data))
+    return data, text, enc, bom
