@@ -34,3 +34,28 @@ def test_a_broken_cache_file_is_not_trusted(tmp_path):
     want = yaml.safe_load(files("reportfigures").joinpath("rules", "text.yml").read_text(encoding="utf-8"))
     assert _load("text", tmp_path) == want
     assert json.loads(cached.read_text(encoding="utf-8")) == want  # and written again
+
+
+REGEX = ("import json, re, sys; from reportfigures import rules; from reportfigures.extract.vocabulary import vocabulary; "
+         "v = vocabulary(); pats = [(p.rx.pattern, p.rx.flags) for p in v.patterns] + [(v.units_re.pattern, 0)]; "
+         "print(json.dumps([rules.regex(p, f) == re.compile(p, f) and rules.regex(p, f).groupindex == re.compile(p, f).groupindex "
+         "for p, f in pats]))")
+
+
+def _regexes_equal(cache) -> list[bool]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    out = subprocess.run([sys.executable, "-c", REGEX], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_a_cached_regex_is_the_regex_compiled(tmp_path):
+    assert all(_regexes_equal(tmp_path))  # compiled, then written
+    (saved,) = (tmp_path / "reportfigures" / "rules").glob("regex-*.json")
+    assert all(_regexes_equal(tmp_path))  # read back from the cache
+    programs = json.loads(saved.read_text(encoding="utf-8"))
+    for args in programs.values():
+        args[1] = [9999] * len(args[1])  # a damaged program: the engine refuses it, compiled again
+    saved.write_text(json.dumps(programs), encoding="utf-8")
+    assert all(_regexes_equal(tmp_path))
+    saved.write_text("{not json", encoding="utf-8")
+    assert all(_regexes_equal(tmp_path))

@@ -9,14 +9,14 @@ two but a joining word (并且, 且, 而且, 的同时, a comma), so two bounds 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from ..rules import regex
 from .mention import Mention
 
-_JOIN = re.compile(r"[ \u3000]*(?:并且|而且|且|的同时|同时|[，,、])?[ \u3000]*")
-_BETWEEN_AND = re.compile(r"[ \u3000]*(?:和|与|至|到)[ \u3000]*")
-_BETWEEN_LEAD = re.compile(r"(?:在|位于|介于)[ \u3000]*\Z")
+_JOIN = regex(r"[ \u3000]*(?:并且|而且|且|的同时|同时|[，,、])?[ \u3000]*")
+_BETWEEN_AND = regex(r"[ \u3000]*(?:和|与|至|到)[ \u3000]*")
+_BETWEEN_LEAD = regex(r"(?:在|位于|介于)[ \u3000]*\Z")
 _BOUNDS = ("at_least", "at_most")
 
 

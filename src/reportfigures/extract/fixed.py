@@ -8,22 +8,21 @@ so that their numerals are never read again as quantities. In and out: the extra
 
 from __future__ import annotations
 
-import re
-
+from ..rules import regex
 from .grammar import parse_number
 
-_CORE = re.compile(  # the numeral inside a fixed name (一带一路 → 1)
+_CORE = regex(  # the numeral inside a fixed name (一带一路 → 1)
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千][〇零一二两三四五六七八九十百千万亿]*")
 
 
 _ROMAN = {c: i for i, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _PLACES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # before 第N: a rank reached (全国第一, 居西部第2位), which is a figure of the year, not a numbering
-_RANK_BEFORE = re.compile(r"(?:全国|全省|全区|全市|全球|世界|国内|西部|中部|东部|西北|西南|东北|华东|华北|华南|华中|"
+_RANK_BEFORE = regex(r"(?:全国|全省|全区|全市|全球|世界|国内|西部|中部|东部|西北|西南|东北|华东|华北|华南|华中|"
                           r"长江经济带|黄河流域|排名|排|居|位居|位列|列|跃居|跃升至|跃升|稳居|名列|升至|上升至|保持)"
                           r"(?:第[0-9一二三四五六七八九十]+[位名]?(?:[、和与及]))*\Z")  # 居全国第五和第六, 第2、第4位
 # before N届 (Arabic, or after these words): how many were held, a count, not which one
-_HELD_BEFORE = re.compile(r"(?:举办|办成|承办|连续|累计)了?\Z")
+_HELD_BEFORE = regex(r"(?:举办|办成|承办|连续|累计)了?\Z")
 
 
 _WORDS = {"首": 1, "一半": 0.5}  # 首位: first; 一半: one half

@@ -8,9 +8,10 @@ import and could not read 3万4000, 二十几万 or 百分之九十八点一六.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
+
+from ..rules import regex
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 MULTIPLIERS = {"万": 10**4, "亿": 10**8}
@@ -24,15 +25,15 @@ CN_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
 MAX_DIGITS = 20  # digits of one Arabic number; a longer run is an identifier, not a quantity
 MAX_TOKENS = 32  # tokens of one Chinese numeral (四亿五千六百四十二万零一十五 has 14)
 PERCENT_UNITS = {100: "%", 1000: "‰", 10000: "‱"}
-START = re.compile(f"[{AR_CHARS}{CN_NUMERAL_CHARS}]")
-ARABIC = re.compile(
+START = regex(f"[{AR_CHARS}{CN_NUMERAL_CHARS}]")
+ARABIC = regex(
     r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])(?:[.．][0-9０-９]+)?"  # 1,551  10,000.5
     r"|[０-９]{1,3}(?:，[０-９]{3})+(?![０-９])(?:[.．][０-９]+)?"  # ４，５６５ (full width only)
     r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
-DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{2,}")
+DIGIT_RUN = regex("[〇零一二三四五六七八九]{2,}")
 CONTINUES = frozenset(AR_CHARS + CN_NUMERAL_CHARS + "点几分.．,，/／")  # what may follow inside a numeral
-NUMERAL_RUN = re.compile(f"[{AR_CHARS}{CN_NUMERAL_CHARS}几点.．,，]*")
-SLASH = re.compile(r"[/／]([0-9０-９]{1,4})(?![0-9０-９.．/／])")
+NUMERAL_RUN = regex(f"[{AR_CHARS}{CN_NUMERAL_CHARS}几点.．,，]*")
+SLASH = regex(r"[/／]([0-9０-９]{1,4})(?![0-9０-９.．/／])")
 SIGN_BLOCK = set(AR_CHARS + CN_NUMERAL_CHARS + ".．%％)）-－−—~～/／") | set(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from ..rules import regex
 from .lists import enumeration_before
 
 _QUOTES_ALL = "“”\"「」『』‘’"
-_QUOTE_MARK = re.compile(f"[{_QUOTES_ALL}]")
-_QUOTE_BEFORE = re.compile(f"[{_QUOTES_ALL}][^{_QUOTES_ALL}，,；;。！!？?：:、\n]*\\Z")
-_QUOTE_AFTER = re.compile(f"[^{_QUOTES_ALL}，,；;。！!？?：:、\n]*[{_QUOTES_ALL}]")
+_QUOTE_MARK = regex(f"[{_QUOTES_ALL}]")
+_QUOTE_BEFORE = regex(f"[{_QUOTES_ALL}][^{_QUOTES_ALL}，,；;。！!？?：:、\n]*\\Z")
+_QUOTE_AFTER = regex(f"[^{_QUOTES_ALL}，,；;。！!？?：:、\n]*[{_QUOTES_ALL}]")
 
 
 class Quotes:
@@ -73,7 +74,7 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
     return True
 
 
-_PAIR = re.compile(r"([^，,；;。：:、“”\n]{2,20})(?:和|与|及)([^，,；;。：:、“”\n和与及]{2,20})\Z")
+_PAIR = regex(r"([^，,；;。：:、“”\n]{2,20})(?:和|与|及)([^，,；;。：:、“”\n和与及]{2,20})\Z")
 
 
 def _pair_before(text: str, end: int) -> list[str]:
@@ -83,8 +84,8 @@ def _pair_before(text: str, end: int) -> list[str]:
 
 
 # “改造传统产业、培育新兴产业、布局未来产业”三线并进, “债务重组、…、金融创新”五措并举
-_AFTER_QUOTE = re.compile(r"”([两二三四五六七八九十])([\u4e00-\u9fff])")
-_AFTER_LIST = re.compile(r"(两)(手)(?=发力|并用|抓|齐抓)")  # the one such word a list precedes unquoted
+_AFTER_QUOTE = regex(r"”([两二三四五六七八九十])([\u4e00-\u9fff])")
+_AFTER_LIST = regex(r"(两)(手)(?=发力|并用|抓|齐抓)")  # the one such word a list precedes unquoted
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -114,7 +115,7 @@ def counted_quotations(ex) -> None:
             ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "listed_pair", listed=items)
 
 
-_AFTER_LEAD = re.compile(r"[，,]?(?:即|就是|包括)?[：:]?")
+_AFTER_LEAD = regex(r"[，,]?(?:即|就是|包括)?[：:]?")
 
 
 def _items_after(text: str, pos: int, value: int) -> list[str]:

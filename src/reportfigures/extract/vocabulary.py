@@ -15,19 +15,19 @@ from typing import NamedTuple
 
 from .grammar import Grammar
 from .lists import counted_re
-from ..rules import load_rules
+from ..rules import load_rules, regex
 
 
 def word_re(words) -> re.Pattern:
     """One alternation of `words` in the given order (longest first): the regex engine tries
     them as a loop would. Built once per vocabulary (Vocabulary keeps them)."""
-    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+    return regex("|".join(map(re.escape, words)) or r"(?!)")
 
 
 def ending_re(pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
     """The words of `pairs` ending where a search stops (\\Z at its end position)."""
     words = [w for w, _ in pairs]
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else re.compile(r"(?!)")
+    return regex("(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else regex(r"(?!)")
 
 
 class Pattern(NamedTuple):
@@ -125,7 +125,7 @@ class Vocabulary:
 
 def _alternation(words) -> re.Pattern | None:
     words = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    return regex("|".join(map(re.escape, words))) if words else None
 
 
 def _qual_pairs(d: dict) -> tuple[tuple[str, str], ...]:
@@ -140,8 +140,8 @@ def _grammar(r: dict, unit_class: dict) -> Grammar:
     bad = [w for w in words if len(w) != 2 or not w.endswith("负")]
     if bad:
         raise ValueError(f"rules/numbers.yml sign_not_after: two-character words ending in 负, not {bad}")
-    return Grammar(_alternation(at_place) or re.compile(r"(?!)"), frozenset(w[0] for w in words),
-                   frozenset(r["minus_after"]), _alternation(unit_class) or re.compile(r"(?!)"))
+    return Grammar(_alternation(at_place) or regex(r"(?!)"), frozenset(w[0] for w in words),
+                   frozenset(r["minus_after"]), _alternation(unit_class) or regex(r"(?!)"))
 
 
 @lru_cache(maxsize=1)
@@ -161,13 +161,13 @@ def vocabulary() -> Vocabulary:
         suffix=_qual_pairs(r["qualifiers"]["suffix"]),
         skip_re=_alternation(r["not_numbers"]),
         names_re=_alternation(r["names"]),
-        patterns=tuple(Pattern(p["name"], p["kind"], p["unit"], re.compile(p["regex"], re.M), p.get("valued", True),
+        patterns=tuple(Pattern(p["name"], p["kind"], p["unit"], regex(p["regex"], re.M), p.get("valued", True),
                                tuple(p.get("needs", ()))) for p in r["patterns"]),
         places=r["place_abbreviations"],
         place_units=tuple(r["place_units"]),
         unit_limits=limits,
         list_lead_ins=tuple(r["list_lead_ins"]),
         list_units=frozenset(r["list_units"]),
-        connectors=re.compile(r"[ \u3000]?(?:" + _alternation(r["range_connectors"]).pattern + r")[ \u3000]?"),
+        connectors=regex(r"[ \u3000]?(?:" + _alternation(r["range_connectors"]).pattern + r")[ \u3000]?"),
         grammar=_grammar(r, unit_class),
     )

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..rules import load_rules
+from ..rules import load_rules, regex
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -113,22 +113,22 @@ class Rules:
 def text_rules() -> Rules:
     r = load_rules("text")
     return Rules(
-        page_marker=[re.compile(p) for p in r["page_marker"]],
-        chrome=[re.compile(p) for p in r["chrome"]],
+        page_marker=[regex(p) for p in r["page_marker"]],
+        chrome=[regex(p) for p in r["chrome"]],
         header_max=r["running_header"]["max_chars"],
-        header_pattern=re.compile(r["running_header"]["pattern"]),
-        paragraph_end=re.compile(r["paragraph_end"]),
+        header_pattern=regex(r["running_header"]["pattern"]),
+        paragraph_end=regex(r["paragraph_end"]),
         join_min_chars=r["join_min_chars"],
-        part=re.compile(r["headings"]["part"]),
-        item=re.compile(r["headings"]["item"]),
-        heading=re.compile(r["headings"]["heading"]),
-        sentence_end=re.compile(r["sentence_end"]),
+        part=regex(r["headings"]["part"]),
+        item=regex(r["headings"]["item"]),
+        heading=regex(r["headings"]["heading"]),
+        sentence_end=regex(r["sentence_end"]),
     )
 
 
-_PUNCT = re.compile(r"[。，,；;！!？?：:、]")
-_BODY_PUNCT = re.compile(r"[。，,；;、]")
-_LINE = re.compile(r"[^\r\n]*(\r\n|\n|\r)?")
+_PUNCT = regex(r"[。，,；;！!？?：:、]")
+_BODY_PUNCT = regex(r"[。，,；;、]")
+_LINE = regex(r"[^\r\n]*(\r\n|\n|\r)?")
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
