@@ -75,12 +75,12 @@ class Extraction:
 
     def numerals(self) -> None:
         """Every numeral left, with one numeral of look-ahead for the high end of a range."""
-        found = self.v.grammar.numerals(self.text, self.mask)
+        found, taken = self.v.grammar.numerals(self.text, self.mask), self.mask.find  # free(), inlined
         cur = next(found, None)
         while cur is not None:
             nxt = next(found, None)
-            if cur.form != "fraction" and self.free(cur.start, cur.end):
-                ahead = nxt if nxt is not None and nxt.form != "fraction" and self.free(nxt.start, nxt.end) else None
+            if cur.form != "fraction" and taken(1, cur.start, cur.end) < 0:
+                ahead = nxt if nxt is not None and nxt.form != "fraction" and taken(1, nxt.start, nxt.end) < 0 else None
                 if self.numeral(cur, ahead):
                     nxt = next(found, None)  # taken as the high end of a range
             cur = nxt
@@ -88,10 +88,11 @@ class Extraction:
     # one numeral ------------------------------------------------------------------------
     def numeral(self, n: Numeral, ahead: Numeral | None) -> bool:
         """Decide one numeral; returns whether `ahead` was taken as the high end of a range."""
-        if n.form == "place_led" and self.quotes.bounds(n.start, n.end):
-            return False  # “千万工程”, “百千万”: a name of which 千 is no count
-        if quoted(self, n.start, n.end, n.value):
-            return False
+        if self.quotes.near[n.start]:  # a quote mark just before: most numbers have none
+            if n.form == "place_led" and self.quotes.bounds(n.start, n.end):
+                return False  # “千万工程”, “百千万”: a name of which 千 is no count
+            if quoted(self, n.start, n.end, n.value):
+                return False
         q = read_quantity(self.text, self.v, n, self.free, bare_ok=ahead is not None)
         if q is None:
             return False
