@@ -113,7 +113,7 @@ def _programs_path() -> Path:
 def _load_programs() -> dict:
     try:
         got = json.loads(_programs_path().read_text(encoding="utf-8"))
-        return got if isinstance(got, dict) and len(got) < 5000 else {}  # rules edited often: start over
+        return got if isinstance(got, dict) and len(got) < 1000 else {}  # rules edited often: start over
     except (OSError, ValueError, ImportError):
         return {}
 

@@ -59,3 +59,13 @@ def test_a_cached_regex_is_the_regex_compiled(tmp_path):
     assert all(_regexes_equal(tmp_path))
     saved.write_text("{not json", encoding="utf-8")
     assert all(_regexes_equal(tmp_path))
+
+
+def test_the_vocabulary_regexes_are_the_same_in_every_process():
+    """A set's order changes with the hash seed: a pattern built in it would never be found
+    compiled in the cache."""
+    code = ("from reportfigures.extract.vocabulary import vocabulary; v = vocabulary(); "
+            "print(v.skip_re.pattern, v.names_re.pattern, v.grammar.any_unit.pattern, v.connectors.pattern)")
+    outs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                           capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1

@@ -124,7 +124,9 @@ class Vocabulary:
 
 
 def _alternation(words) -> re.Pattern | None:
-    words = sorted(set(words), key=len, reverse=True)
+    """Longest first; words of one length in the order given (the same pattern in every
+    process, which a set's order is not: rules.regex finds it compiled)."""
+    words = sorted(dict.fromkeys(words), key=len, reverse=True)
     return regex("|".join(map(re.escape, words))) if words else None
 
 
