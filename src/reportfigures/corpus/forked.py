@@ -12,7 +12,6 @@ at the same place of the table as without children.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator
 
@@ -91,6 +90,8 @@ def _results(fd: int) -> list[Result]:
 
 def _end(pid: int) -> None:
     """Stop a child that is still working (the table stopped early) and reap it."""
+    import signal
+
     try:
         if os.waitpid(pid, os.WNOHANG) == (0, 0):
             os.kill(pid, signal.SIGKILL)
