@@ -65,7 +65,8 @@ def reading(m, model: str) -> str | None:
     suffix = "%" if pct is not None else ""
     v = float(m.value) * scale
     if model == "OrdinalModel":
-        return _fmt(v) if m.kind == "ordinal" else None
+        # a rank reached (第一名, 居全国第二) is read as a figure of the year, yet it is a position
+        return _fmt(v) if m.kind == "ordinal" or m.rule == "ordinal_di" else None
     if model == "PercentModel" and pct is None:
         return None
     if model == "NumberRangeModel":

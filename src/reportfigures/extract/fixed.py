@@ -19,8 +19,11 @@ _ROMAN = {c: i for i, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
 _PLACES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # before 第N: a rank reached (全国第一, 居西部第2位), which is a figure of the year, not a numbering
 _RANK_BEFORE = regex(r"(?:全国|全省|全区|全市|全球|世界|国内|西部|中部|东部|西北|西南|东北|华东|华北|华南|华中|"
-                          r"长江经济带|黄河流域|排名|排|居|位居|位列|列|跃居|跃升至|跃升|稳居|名列|升至|上升至|保持)"
+                          r"长江经济带|黄河流域|排名|排|居|位居|位列|列|跃居|跃升至|跃升到|跃升|稳居|名列|升至|升到|上升至|上升到|"
+                     r"提升至|提升到|晋升至|晋升到|跻身|保持)"
                           r"(?:第[0-9一二三四五六七八九十]+[位名]?(?:[、和与及]))*\Z")  # 居全国第五和第六, 第2、第4位
+# after 第N: a rank whatever precedes it (运行评估第一名), or a tier reached (跻身…第一方阵)
+_RANK_AFTER = ("名", "方阵", "梯队")
 # before N届 (Arabic, or after these words): how many were held, a count, not which one
 _HELD_BEFORE = regex(r"(?:举办|办成|承办|连续|累计)了?\Z")
 
@@ -46,11 +49,18 @@ def _quantity_kind(ex, name: str, kind: str, s: int, e: int, unit: str, value) -
     reached or a count of editions held."""
     if kind == "quantity":
         return ex.kinds.of(s, e, unit)[0]
-    if name == "ordinal_di" and _RANK_BEFORE.search(ex.text, max(0, s - 16), s):
+    if name == "ordinal_di" and not unit and _is_rank(ex.text, s, e):  # 跻身第二轮试点: a round, not a rank
         return ex.kinds.of(s, e, "")[0]
     if name == "term" and (ex.text[s] in "0123456789" or _HELD_BEFORE.search(ex.text, max(0, s - 6), s)):
         return ex.kinds.of(s, e, unit)[0]
     return kind
+
+
+def _is_rank(text: str, s: int, e: int) -> bool:
+    """第N as a rank reached (a figure of the year), not a numbering: by the words before it
+    or the measure word after it."""
+    return text.startswith(_RANK_AFTER, e - 1 if text[e - 1:e] == "名" else e) \
+        or bool(_RANK_BEFORE.search(text, max(0, s - 16), s))
 
 
 def headings(ex) -> None:
@@ -81,9 +91,9 @@ def patterns(ex) -> None:
                 if name == "five_year_plan" and num:
                     value = core_value(num[:2])
                 e = m.end()
-                if name == "ordinal_di" and not groups.get("unit") and text[e:e + 1] in ("位", "名") \
-                        and _RANK_BEFORE.search(text, max(0, m.start() - 16), m.start()):
-                    e += 1  # 居全国第2位: the rank's measure word
+                if name == "ordinal_di" and not groups.get("unit") and (text[e:e + 1] == "名" or text[e:e + 1] == "位"
+                                                                        and _is_rank(text, m.start(), e)):
+                    e += 1  # 居全国第2位, 评估第一名: the rank's measure word
                 ex.emit(m.start(), e, value, unit, "exact",
                         _quantity_kind(ex, name, kind, m.start(), e, unit, value), name)
 

@@ -20,9 +20,20 @@ from .vocabulary import Vocabulary
 _NOUN_UNITS = ("部委", "省市", "市区", "区县", "级")
 # one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端)
 _ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北"
+_LIST_MAX = 100  # more than this many items are never all named beside their count
+_PROJECT_NOUNS = re.compile(r"[^，。；：、]{0,16}?(?:项目|电站|工程|示范|机组|装置|基地)")
 _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
                 "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
                 "二十七", "二十八", "二十九", "三十", "三十一"]
+
+
+def _attributive(text: str, end: int) -> bool:
+    """The capacity names the project that follows (70万吨煤制烯烃和80万吨煤制油升级示范),
+    rather than ending its clause as an amount to reach (新增装机500万千瓦以上)."""
+    if text.endswith(("以上", "以下", "以内", "左右", "上下"), 0, end):
+        return False  # 50万千瓦以上基地: a threshold the task sets
+    return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and not text.startswith(
+        ("以上", "以内", "左右", "的", "和", "及", "等", "上下"), end) and bool(_PROJECT_NOUNS.match(text, end))
 
 
 class Kinds:
@@ -31,6 +42,7 @@ class Kinds:
     def __init__(self, doc: Document, vocab: Vocabulary, sections: SectionIndex):
         self.doc, self.text, self.v, self.sections = doc, doc.text, vocab, sections
         self._siblings: dict[int, list[Section]] = {}
+        self._place_run = re.compile(f"[{vocab.places}]{{2,}}")
 
     def of(self, start: int, end: int, unit: str, value=None) -> tuple[str, list[str], bool]:
         """(kind, listed items, whether the list is open-ended) of the quantity at [start, end)."""
@@ -42,7 +54,9 @@ class Kinds:
             return "date_or_period", [], False  # but 连续8年, 提前一年: a streak, time gained: facts
         sent = self.doc.sentence_at(start)
         floor = sent.start if sent else 0
-        listable = unit in v.list_units
+        # a count of named things is a small whole number: 7.1级 is a magnitude, 百亿级 a size class
+        small = value is None or isinstance(value, int) and value <= _LIST_MAX
+        listable = unit in v.list_units and small
         if listable and (cls == "count" and counted_noun_follows(text, end) or unit in v.place_units
                          or unit in _NOUN_UNITS):  # only these count a list before them: look for one
             items, open_ = enumeration_before(text, start, floor, v.counted_re, v.lead_in_re)
@@ -51,9 +65,9 @@ class Kinds:
         items = self._item_run(start, value) if listable or unit in ("端", "方") else []
         if items:
             return "list_count", items, False
-        if unit in v.place_units or unit in ("级",):
+        if small and (unit in v.place_units or unit in ("级",)):
             clause = text[clause_start(text, max(floor, start - LIST_WINDOW), start):start]
-            run = re.findall(f"[{v.places}]{{2,}}", clause)
+            run = self._place_run.findall(clause)
             if run:
                 return "list_count", list(run[-1]), False
         if unit in ("个方面", "方面") and text.startswith("以下", start - 2):
@@ -63,12 +77,16 @@ class Kinds:
             if siblings:
                 return "list_count", [s.label + s.title for s in siblings], False
         if listable and sent is not None and isinstance(value, int) and 2 <= value <= 30:
-            items = self._counted_after(start, sent.end, value) if sent.end - end <= 10 else []
+            colon = text.find("：", end, min(end + 10, sent.end))  # 至少有十个突出亮点：一是…十是
+            after_at = colon + 1 if colon >= 0 and text.startswith("一是", colon + 1) else sent.end
+            items = self._counted_after(start, after_at, value) if after_at - end <= 10 else []
             if items:  # 重点抓好十个方面工作。（一）…（十）; 办好15件民生实事。一是…十五是
                 return "list_count", items, False
         after = list_after(text, end, sent.end) if sent is not None and listable else []
         if after:
             return "list_count", after, False
+        if unit in v.capacity_units and _attributive(text, end):
+            return "metric", [], False  # 开工建设720兆瓦储能电站: the size of a project named, not a goal
         if parts_of(self.doc).sets_goal(start):  # the part and sentence set a goal (parts.py)
             return "target", [], False
         return "metric", [], False

@@ -57,6 +57,7 @@ class Vocabulary:
     unit_limits: dict  # unit → (largest value or None, characters that make it a word)
     list_lead_ins: tuple[str, ...]  # words that open a clause before its first listed item
     list_units: frozenset  # the units a count of listed things may have
+    capacity_units: frozenset  # a project's size (720兆瓦储能电站): a fact about it, even among tasks
     connectors: re.Pattern  # between the two ends of a range
     grammar: Grammar
 
@@ -170,6 +171,7 @@ def vocabulary() -> Vocabulary:
         unit_limits=limits,
         list_lead_ins=tuple(r["list_lead_ins"]),
         list_units=frozenset(r["list_units"]),
+        capacity_units=frozenset(r["capacity_units"]),
         connectors=regex(r"[ \u3000]?(?:" + _alternation(r["range_connectors"]).pattern + r")[ \u3000]?"),
         grammar=_grammar(r, unit_class),
     )

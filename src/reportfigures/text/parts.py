@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..rules import load_rules
 from .document import Document
 
-PART_KINDS = ("review", "mixed", "plan", "tasks", "other")
+PART_KINDS = ("review", "mixed", "plan", "tasks", "notes", "other")
 FORWARD = ("plan", "tasks")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
 _CN_YEAR = re.compile(r"二[〇零]([〇零一二三四五六七八九])([〇零一二三四五六七八九])年")
@@ -31,7 +31,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?]")
 class Part:
     start: int
     end: int
-    kind: str  # review | mixed (reviews the old plan, sets the new) | plan | tasks | other
+    kind: str  # review | mixed (reviews the old plan, sets the new) | plan | tasks | notes (glossary) | other
     heading: str  # as printed; "" for the text before the first heading
     how: str  # what decided: heading words, heading year, sentence vote, continued, start
 
@@ -46,6 +46,7 @@ class _Vocab:
     past: re.Pattern
     future: re.Pattern
     goal: re.Pattern
+    notes: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def _vocab() -> _Vocab:
     h = r["heading_words"]
     return _Vocab(r["unnumbered_heading"]["max_chars"], re.compile(r["unnumbered_heading"]["shape"]),
                   re.compile(h["review"]), re.compile(h["plan"]), re.compile(h["tasks"]),
-                  re.compile(r["past_words"]), re.compile(r["future_words"]), re.compile(r["goal_words"]))
+                  re.compile(r["past_words"]), re.compile(r["future_words"]), re.compile(r["goal_words"]),
+                  re.compile(r["notes_heading"]))
 
 
 def years_in(s: str) -> list[int]:
@@ -67,6 +69,8 @@ def years_in(s: str) -> list[int]:
 def heading_kind(title: str, reviewed_year: int | None) -> tuple[str | None, str]:
     """The kind a heading's own words give, or None when they say nothing."""
     v = _vocab()
+    if v.notes.search(title.strip()):
+        return "notes", "heading words"
     if v.review.search(title):
         late = reviewed_year is not None and any(y > reviewed_year for y in years_in(title))
         if v.plan.search(title) or late:
@@ -153,7 +157,7 @@ class Parts:
                 if i == 0 and heads and not self._has_body(start, end):
                     kind, how = "other", "start"
                 elif out:
-                    kind, how = out[-1].kind, "continued"
+                    kind, how = next((p.kind for p in reversed(out) if p.kind != "notes"), "review"), "continued"
                 else:
                     kind, how = "review", "start"
             out.append(Part(start, end, kind, title, how))
@@ -221,6 +225,8 @@ class Parts:
             return not stated_fact
         if kind == "review":
             return bool(v.goal.search(sentence) or late and v.future.search(sentence)) and not v.past.search(sentence)
+        if kind == "notes":  # a glossary explains what exists, unless an entry names the years ahead
+            return bool(v.goal.search(sentence) or late) and not v.past.search(sentence)
         if kind == "mixed":  # no default: the sentence must look forward
             return bool(v.future.search(sentence) or late) and not (v.past.search(sentence) or early)
         return False
@@ -234,7 +240,8 @@ def parts_of(doc: Document) -> Parts:
     return cached
 
 
-PART_THEMES = {"review": "review", "mixed": "review", "plan": "plan", "tasks": "tasks", "other": "other"}
+PART_THEMES = {"review": "review", "mixed": "review", "plan": "plan", "tasks": "tasks", "notes": "other",
+               "other": "other"}
 
 
 def part_theme(doc: Document, offset: int) -> str:
