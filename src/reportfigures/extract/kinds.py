@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..rules import regex
 from ..text.document import Document, Section
 from ..text.parts import parts_of
 from .lists import LIST_WINDOW, clause_start, counted_noun_follows, enumeration_before, list_after
@@ -21,7 +22,7 @@ _NOUN_UNITS = ("部委", "省市", "市区", "区县", "级")
 # one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端)
 _ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北"
 _LIST_MAX = 100  # more than this many items are never all named beside their count
-_PROJECT_NOUNS = re.compile(r"[^，。；：、]{0,16}?(?:项目|电站|工程|示范|机组|装置|基地)")
+_PROJECT_NOUNS = regex(r"[^，。；：、]{0,16}?(?:项目|电站|工程|示范|机组|装置|基地)")
 _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
                 "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
                 "二十七", "二十八", "二十九", "三十", "三十一"]
@@ -42,7 +43,7 @@ class Kinds:
     def __init__(self, doc: Document, vocab: Vocabulary, sections: SectionIndex):
         self.doc, self.text, self.v, self.sections = doc, doc.text, vocab, sections
         self._siblings: dict[int, list[Section]] = {}
-        self._place_run = re.compile(f"[{vocab.places}]{{2,}}")
+        self._place_run = regex(f"[{vocab.places}]{{2,}}")
 
     def of(self, start: int, end: int, unit: str, value=None) -> tuple[str, list[str], bool]:
         """(kind, listed items, whether the list is open-ended) of the quantity at [start, end)."""

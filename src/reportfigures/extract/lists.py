@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 
+from ..rules import regex
+
 LIST_WINDOW = 400  # characters from a count back to the clause that holds its list
 LIST_CLAUSES = 20  # clauses after a count that may name its items
 LIST_AFTER_CHARS = 1200  # characters after a count that those clauses may fill
 BREAK_CHARS = "，,；;。！!？?：:"
-CLAUSE_BREAK = re.compile(f"[{BREAK_CHARS}]")
-_LAST_BREAK = re.compile(f"[{BREAK_CHARS}][^{BREAK_CHARS}]*\\Z")
-_ITEM_SPLIT = re.compile(r"、|(?<=.)(?:和|及|与|以及)(?=.)")
-_AND = re.compile(r"(?<=.)(?:和|及|与)(?=.)")
+CLAUSE_BREAK = regex(f"[{BREAK_CHARS}]")
+_LAST_BREAK = regex(f"[{BREAK_CHARS}][^{BREAK_CHARS}]*\\Z")
+_ITEM_SPLIT = regex(r"、|(?<=.)(?:和|及|与|以及)(?=.)")
+_AND = regex(r"(?<=.)(?:和|及|与)(?=.)")
 _NUMERAL_CHARS = "0-9０-９〇零一二两三四五六七八九十百千万亿"
 
 
@@ -32,7 +34,7 @@ def counted_re(units: tuple[str, ...], times: frozenset = frozenset()) -> re.Pat
     the count of the list. Dates (2024年) inside an item do not count."""
     alt = "|".join(map(re.escape, units))
     counts = "|".join(map(re.escape, [u for u in units if u not in times and u not in ("号", "届", "级", "期")]))
-    return re.compile(rf"[{_NUMERAL_CHARS}]+[余多]?(?:{alt})$"
+    return regex(rf"[{_NUMERAL_CHARS}]+[余多]?(?:{alt})$"
                       rf"|^[^0-9０-９]{{0,12}}(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?[余多]?[万亿]?(?:{counts})")
 
 

@@ -16,15 +16,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules import load_rules
+from ..rules import load_rules, regex
 from .document import Document
 
 PART_KINDS = ("review", "mixed", "plan", "tasks", "notes", "other")
 FORWARD = ("plan", "tasks")
-_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
-_CN_YEAR = re.compile(r"二[〇零]([〇零一二三四五六七八九])([〇零一二三四五六七八九])年")
+_YEAR = regex(r"(?<![0-9])(20[0-9]{2})年")
+_CN_YEAR = regex(r"二[〇零]([〇零一二三四五六七八九])([〇零一二三四五六七八九])年")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?]")
+_CLAUSE_PUNCT = regex(r"[，,。；;：:！!？?]")
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,10 @@ class _Vocab:
 def _vocab() -> _Vocab:
     r = load_rules("parts")
     h = r["heading_words"]
-    return _Vocab(r["unnumbered_heading"]["max_chars"], re.compile(r["unnumbered_heading"]["shape"]),
-                  re.compile(h["review"]), re.compile(h["plan"]), re.compile(h["tasks"]),
-                  re.compile(r["past_words"]), re.compile(r["future_words"]), re.compile(r["goal_words"]),
-                  re.compile(r["notes_heading"]))
+    return _Vocab(r["unnumbered_heading"]["max_chars"], regex(r["unnumbered_heading"]["shape"]),
+                  regex(h["review"]), regex(h["plan"]), regex(h["tasks"]),
+                  regex(r["past_words"]), regex(r["future_words"]), regex(r["goal_words"]),
+                  regex(r["notes_heading"]))
 
 
 def years_in(s: str) -> list[int]:
