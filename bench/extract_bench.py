@@ -305,8 +305,8 @@ def _timed_together(cmds: list[list[str]]) -> float:
 def whole_process_section(files: list[Path], repeat: int) -> dict | None:
     """Start-up, imports, reading and CSV writing included, best of `repeat`, interleaved.
 
-    The corpus as a user extracts it: `reportfigures extract CORPUS/` (one table, a process
-    pool of two: both cores), the same with `--jobs 1`, and the 29 files named one by one;
+    The corpus as a user extracts it: `reportfigures extract CORPUS/` (one table, two
+    processes: both cores), the same with `--jobs 1`, and the 29 files named one by one;
     against the anchor's `anchor.py` run as a script over the 29 reports in one process,
     and split over two processes started together (both cores for it too). For the record:
     ours on the 29 reports joined into one file, and one `reportfigures extract` process per
@@ -364,7 +364,7 @@ def whole_process_section(files: list[Path], repeat: int) -> dict | None:
           f"{best['folder'] - best['ours_import']:>8.2f}s   anchor/ours = "
           f"{(best['anchor'] - best['anchor_import']) / max(1e-9, best['folder'] - best['ours_import']):.1f}×")
     print("  (anchor: bench/anchor.py, Recognizers-Text's number and percentage models, one process, report by")
-    print("   report, line by line as scored; ours: `reportfigures extract CORPUS/`, a pool of two processes)\n")
+    print("   report, line by line as scored; ours: `reportfigures extract CORPUS/`, two processes: the parent and a forked child)\n")
     print(f"  anchor: one process, report by report              {best['anchor']:>7.2f} s  {rate(best['anchor'])}")
     print(f"  anchor: two processes together (both cores)         {best['anchor2']:>7.2f} s  {rate(best['anchor2'])}")
     print(f"  ours: `reportfigures extract CORPUS/` (2 processes) {best['folder']:>7.2f} s  {rate(best['folder'])}"
@@ -391,9 +391,7 @@ import io, sys, time
 t = [time.perf_counter()]
 def lap(name, out=[]):
     t.append(time.perf_counter()); out.append(f"{name} {1000 * (t[-1] - t[-2]):.0f}"); return out
-import importlib.metadata; lap("importlib.metadata")
 import click; lap("click")
-import yaml; lap("yaml")
 import reportfigures.cli; lap("cli")
 from pathlib import Path
 from reportfigures.extract import extraction, mention, vocabulary
