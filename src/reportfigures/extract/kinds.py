@@ -9,7 +9,6 @@ and sentence that set a goal (text/parts.py) is a target, and anything else a me
 
 from __future__ import annotations
 
-
 from ..rules import regex
 from ..text.document import Document, Section
 from ..text.parts import parts_of
