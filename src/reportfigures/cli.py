@@ -220,7 +220,7 @@ def new_edition_cmd(ctx: click.Context, year: int, report: str | None, text_path
         reportfigures new-edition --year 2025 --text ~/Downloads/report-2025.txt
         reportfigures new-edition --report chongqing-gov --year 2025 --text 2025-chongqing.txt
     """
-    from .yearly.review import checklist
+    from .yearly.signoff import checklist
     from .yearly.draft import new_edition
 
     d = new_edition(_root(ctx), year, Path(text_path), base_year=base_year, reopen=reopen, report=report)
@@ -235,7 +235,7 @@ def new_edition_cmd(ctx: click.Context, year: int, report: str | None, text_path
 @click.pass_context
 def accept(ctx: click.Context, year: int, report: str | None) -> None:
     """Sign the draft off: bound and new claims reviewed, missing claims absent this year."""
-    from .yearly.review import accept as run_accept
+    from .yearly.signoff import accept as run_accept
     from .paths import label, report_option as opt
 
     res = run_accept(_root(ctx), year, report=report)
@@ -260,7 +260,7 @@ def bind(ctx: click.Context, year: int, report: str | None, claim_id: str, to: s
         reportfigures bind --year 2025 proposals.received --to 1608件
         reportfigures bind --year 2025 publicity.national_speeches --absent
     """
-    from .yearly.review import checklist, override
+    from .yearly.signoff import checklist, override
 
     if sum(bool(x) for x in (to, absent, clear)) != 1:
         raise click.UsageError("give exactly one of --to, --absent or --clear")
@@ -280,7 +280,7 @@ def promote(ctx: click.Context, year: int, report: str | None, auto_id: str, new
     \b
         reportfigures promote --year 2025 grassroots.auto.minshengwenti_jian --id grassroots.livelihood_problems
     """
-    from .yearly.review import promote as run_promote
+    from .yearly.signoff import promote as run_promote
 
     entry = run_promote(_root(ctx), year, auto_id, new_id, report=report)
     click.echo(f"added {entry['id']} to the catalog (near: {', '.join(entry['near'])}); "

@@ -8,7 +8,7 @@ from conftest import ROOT
 from conftest import claims_2024
 from reportfigures.checks.findings import bounds
 from reportfigures.checks.changes import check_change, compare_target
-from reportfigures.checks.lists import check_list_count, clean_items
+from reportfigures.checks.list_counts import check_list_count, clean_items
 from reportfigures.checks.sums import check_part_whole, check_sum
 from reportfigures.checks.rates import check_stated_rate, derive_ratio
 from reportfigures.checks.run import claim_ratings, run_checks

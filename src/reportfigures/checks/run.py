@@ -11,7 +11,7 @@ from . import ratings
 from ..text.document import Document
 from .findings import Derived, Finding, _subject, q, q_en, say
 from .changes import check_change, compare_target
-from .lists import check_list_count
+from .list_counts import check_list_count
 from .sums import check_part_whole, check_sum
 from .rates import check_stated_rate, derive_ratio
 from .misprints import find_duplications, find_unbalanced_quotes

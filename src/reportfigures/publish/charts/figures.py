@@ -86,7 +86,7 @@ class _Index(dict):
     def __missing__(self, key):
         if key not in self._listed:
             raise KeyError(key)
-        from ...checks.lists import clean_items
+        from ...checks.list_counts import clean_items
         c, items = self._listed[key]
         self[key] = {"value": len(clean_items(items, str(c.get("noun") or ""))[0]), "unit": c["unit"],
                      "qualifier": "exact"}
