@@ -104,3 +104,41 @@ def test_the_hand_checked_pairs(province):
     assert paired and len(right) / len(paired) >= 0.9, [(g["target_surface"], g["result_surface"]) for g in paired
                                                          if g not in right]
     assert len(agree) / len(gold) >= 0.85
+
+
+def test_a_total_is_not_answered_by_the_years_additions():
+    t = Figure(fig(220, unit="家", measure="", start=1).claim, "高新技术企业", "", "高新技术“精英行动”企业达⟨⟩", "",
+               1, "year", False)
+    added = Figure(fig(46, unit="家", kind="metric", measure="", start=9).claim, "高新技术企业", "",
+                   "新增⟨⟩高新技术“精英行动”企业", "", 1, "year", False)
+    total = Figure(fig(230, unit="家", kind="metric", measure="", start=9).claim, "高新技术企业", "",
+                   "高新技术“精英行动”企业达到⟨⟩", "", 1, "year", False)
+    assert targets.match([t], [added]) == {}  # 220 reached, 46 added: nothing says whether it was met
+    assert targets.match([t], [total])[1][0] is total
+    jobs_t = Figure(fig(65, unit="万人", measure="", start=2).claim, "就业", "新增", "城镇新增就业⟨⟩", "", 1, "year", False)
+    jobs_r = Figure(fig(71.9, unit="万人", kind="metric", measure="", start=9).claim, "就业", "新增", "城镇新增就业⟨⟩",
+                    "", 1, "year", False)
+    assert targets.match([jobs_t], [jobs_r])[2][0] is jobs_r  # both the year's additions: a pair
+
+
+@pytest.mark.parametrize("context,reads", [
+    ("企业达⟨⟩", "level"), ("累计建成⟨⟩", "level"), ("新增⟨⟩企业", "added"), ("新增企业达到⟨⟩", "level"),
+    ("建成口袋公园⟨⟩", ""),
+])
+def test_what_the_words_before_a_number_say_it_is(context, reads):
+    assert targets.stock_or_flow(context) == reads
+
+
+def test_a_ceiling_word_after_the_unit_makes_the_target_a_ceiling():
+    t = Figure(fig(20, unit="", measure="", start=1).claim, "PM2.5平均浓度", "", "PM2.5平均浓度每立方米⟨⟩微克以下。", "",
+               1, "year", False)
+    assert targets.outcome(t, fig(19, unit="", kind="metric", measure="")) == "met"
+    assert targets.outcome(t, fig(21, unit="", kind="metric", measure="")) == "missed"
+    floor = Figure(t.claim, "PM2.5平均浓度", "", "优良天数比例⟨⟩，PM2.5以下", "", 1, "year", False)
+    assert targets.outcome(floor, fig(19, unit="", kind="metric", measure="")) == "missed"  # 以下 of another clause
+
+
+def test_a_results_about_is_its_own_best_figure():
+    t = fig(500, "at_least", unit="亿斤", measure="")
+    assert targets.outcome(t, fig(550, "approx", unit="亿斤", kind="metric", measure="")) == "met"  # 550亿斤左右
+    assert targets.outcome(t, fig(480, "approx", unit="亿斤", kind="metric", measure="")) == "missed"

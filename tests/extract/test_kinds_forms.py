@@ -78,3 +78,12 @@ def test_a_footnote_marker_numbers_a_note():
     kinds = {(m.start, m.kind) for m in extract(text) if m.surface == "25"}
     assert kinds and {k for _s, k in kinds} == {"ordinal"}
     assert kind_of(text, "50万人") == "target"
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("推动出台服务业扩大开放3.0方案。", "3.0", "name"),  # a version
+    ("打造健康县城建设2.0版。", "2.0", "name"),
+    ("全年增长2.0%。", "2.0%", "metric"),  # a figure that happens to end in .0
+])
+def test_a_version_is_a_name(text, surface, kind):
+    assert kind_of(text, surface) == kind

@@ -25,6 +25,7 @@ row per target with both numbers' places and one sentence in each language.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..claims.binding import _weak, containment
@@ -40,6 +41,11 @@ MIN_CONTEXT = 0.3
 # verbs of doing what a target sets: a result may say 建成 where the target said 新建
 DONE_VERBS = frozenset(("新建", "建成", "建设", "完成", "实现", "新增", "达到", "打造", "建", "开工", "改造", "实施", "提升",
                         "提高", "增加", "培育", "引进", "开展"))
+# what the words right before a number say it is: a total reached (企业达220家) or an amount
+# added in the year (新增46家); a target of the one is not answered by a figure of the other
+_LEVEL_WORDS = ("达到", "达", "实现", "累计", "总数", "总量", "总计", "保有量", "共有", "拥有", "增至", "增加到", "提高到", "提升至", "提升到")
+_ADDED_WORDS = ("新增", "净增", "新建", "新认定", "新培育", "新引进", "新招引", "增加", "新设立", "新开工")
+_CEILING_AFTER = re.compile(r"[^，。；、,;0-9]{0,5}?(?:以下|以内|之内)")
 TARGET_COLUMNS = ["target_id", "outcome", "outcome_zh", "outcome_en", "sentence_zh", "sentence_en", "subject_zh",
                   "subject_en", "measure", "base_year", "target", "target_value", "target_high", "target_unit",
                   "target_qualifier", "direction", "target_surface", "target_start", "target_end", "target_sentence",
@@ -89,15 +95,18 @@ def figures(doc, claims: list[dict], reviewed_year: int | None) -> dict[int, Fig
 def _direction(t: Figure) -> str:
     """How a target is met: `at_least` it (growth, jobs), or `at_most` it (a ceiling on
     prices or unemployment, a decline to achieve, 以内/以下)."""
-    if t.ceiling or t.sign < 0 or t.claim["qualifier"] == "at_most":
-        return "at_most"
+    if t.ceiling or t.sign < 0 or t.claim["qualifier"] == "at_most" or _CEILING_AFTER.match(t.context.partition("⟨⟩")[2]):
+        return "at_most"  # 每立方米20微克以下: the ceiling word after a unit the number did not take
     return "at_least"
 
 
-def _bounds(c: dict, sign: int) -> tuple[float, float]:
-    """The signed interval a printed figure allows (下降2.5% → −2.5)."""
+def _bounds(c: dict, sign: int, result: bool = False) -> tuple[float, float]:
+    """The signed interval a printed figure allows (下降2.5% → −2.5). A target's 左右 allows
+    APPROX either way; a result's 左右 (粮食产量550亿斤左右) is the report's own best figure."""
     v = float(c["value"]) * sign
     q = c["qualifier"]
+    if result and q == "approx":
+        return v, v
     if q == "range" and c.get("high") not in (None, ""):
         lo, hi = sorted((v, float(c["high"]) * sign))
         return lo, hi
@@ -115,12 +124,25 @@ def outcome(target: Figure, result: Figure | None) -> str:
     if result is None:
         return "not_reported"
     t_lo, t_hi = _bounds(target.claim, target.sign)
-    r_lo, r_hi = _bounds(result.claim, result.sign)
+    r_lo, r_hi = _bounds(result.claim, result.sign, result=True)
     # met only when everything the result prints reaches the target: 超过1300 against 1500以上,
     # or 300余 against 1500个以上, does not say the target was reached
     if _direction(target) == "at_most":
         return "met" if r_hi <= t_hi + 1e-9 else "missed"
     return "met" if r_lo >= t_lo - 1e-9 else "missed"
+
+
+def stock_or_flow(context: str) -> str:
+    """"level" when the words just before the number (context: before ⟨⟩ after) say a total
+    is reached, "added" when they say an amount was added; "" when they say neither."""
+    before = context.partition("⟨⟩")[0][-12:]
+    for i in range(len(before) - 1, -1, -1):  # the nearest word wins: 新增企业达到 is a level
+        tail = before[i:]
+        if tail.startswith(_LEVEL_WORDS):
+            return "level"
+        if tail.startswith(_ADDED_WORDS):
+            return "added"
+    return ""
 
 
 def _pair_score(t: Figure, r: Figure) -> float:
@@ -139,6 +161,8 @@ def _pair_score(t: Figure, r: Figure) -> float:
         return -math.inf
     if t.verb and t.verb not in r.context and not (t.verb in DONE_VERBS and r.verb in DONE_VERBS):
         return -math.inf  # 整体提升100所学校 is not 10所学校入选: another verb, another measure
+    if {stock_or_flow(t.context), stock_or_flow(r.context)} == {"level", "added"}:
+        return -math.inf  # 企业达220家 is not answered by 新增46家: a total against the year's additions
     return 0.5 * noun + 0.5 * ctx
 
 
