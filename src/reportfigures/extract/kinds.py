@@ -9,6 +9,8 @@ and sentence that set a goal (text/parts.py) is a target, and anything else a me
 
 from __future__ import annotations
 
+import re
+
 from ..rules import regex
 from ..text.document import Document, Section
 from ..text.parts import parts_of
@@ -20,19 +22,18 @@ _NOUN_UNITS = ("部委", "省市", "市区", "区县", "级")
 # one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端)
 _ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北"
 _LIST_MAX = 100  # more than this many items are never all named beside their count
-_PROJECT_NOUNS = regex(r"[^，。；：、]{0,16}?(?:项目|电站|工程|示范|机组|装置|基地)")
 _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
                 "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
                 "二十七", "二十八", "二十九", "三十", "三十一"]
 
 
-def _attributive(text: str, end: int) -> bool:
+def _attributive(text: str, end: int, project_re: re.Pattern) -> bool:
     """The capacity names the project that follows (70万吨煤制烯烃和80万吨煤制油升级示范),
     rather than ending its clause as an amount to reach (新增装机500万千瓦以上)."""
     if text.endswith(("以上", "以下", "以内", "左右", "上下"), 0, end):
         return False  # 50万千瓦以上基地: a threshold the task sets
     return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and not text.startswith(
-        ("以上", "以内", "左右", "的", "和", "及", "等", "上下"), end) and bool(_PROJECT_NOUNS.match(text, end))
+        ("以上", "以内", "左右", "的", "和", "及", "等", "上下"), end) and bool(project_re.match(text, end))
 
 
 class Kinds:
@@ -84,7 +85,7 @@ class Kinds:
         after = list_after(text, end, sent.end) if sent is not None and listable else []
         if after:
             return "list_count", after, False
-        if unit in v.capacity_units and _attributive(text, end):
+        if unit in v.capacity_units and _attributive(text, end, v.project_re):
             return "metric", [], False  # 开工建设720兆瓦储能电站: the size of a project named, not a goal
         if parts_of(self.doc).sets_goal(start):  # the part and sentence set a goal (parts.py)
             return "target", [], False

@@ -58,6 +58,7 @@ class Vocabulary:
     list_lead_ins: tuple[str, ...]  # words that open a clause before its first listed item
     list_units: frozenset  # the units a count of listed things may have
     capacity_units: frozenset  # a project's size (720兆瓦储能电站): a fact about it, even among tasks
+    project_re: re.Pattern  # the project a size names, within its clause (…煤制烯烃项目)
     connectors: re.Pattern  # between the two ends of a range
     grammar: Grammar
 
@@ -172,6 +173,7 @@ def vocabulary() -> Vocabulary:
         list_lead_ins=tuple(r["list_lead_ins"]),
         list_units=frozenset(r["list_units"]),
         capacity_units=frozenset(r["capacity_units"]),
+        project_re=regex("[^，。；：、]{0,16}?(?:" + _alternation(r["project_nouns"]).pattern + ")"),
         connectors=regex(r"[ \u3000]?(?:" + _alternation(r["range_connectors"]).pattern + r")[ \u3000]?"),
         grammar=_grammar(r, unit_class),
     )
