@@ -34,38 +34,17 @@ def cli(ctx: click.Context, root: str | None) -> None:
     ctx.obj = {"root": root}
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("--jobs", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Processes extracting reports at once (several files or a folder).")
-def extract(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
-    """Print every number mention of a text file, one row each.
+@cli.command(context_settings={"ignore_unknown_options": True, "help_option_names": []}, add_help_option=False,
+             short_help="Print every number mention of a text file, one row each.")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def extract(args: tuple[str, ...]) -> int:
+    """Print every number mention of a text file, one row each (`reportfigures extract --help`).
 
-    Several files, or a folder (every *.txt in it, in name order), give one table whose
-    first column `document` names the report; the reports are extracted on `--jobs`
-    processes and written in the order given. A report that cannot be read stops the table
-    there (exit 2). One file gives the table without the `document` column.
+    The options are defined once, in corpus/extract_command.py, which `reportfigures extract`
+    reaches without importing click."""
+    from .corpus.extract_command import main as extract_main
 
-    Example:
-
-    \b
-        reportfigures extract data/raw/2024/report.txt --format json
-        reportfigures extract ../shared/corpus/gov-work-reports-2026/ > corpus-numbers.csv
-        reportfigures extract a.txt b.txt c.txt --jobs 2
-    """
-    from .corpus.numbers import documents, table
-    from .extract.extraction import extract as run_extract
-    from .extract.mention import mention_table
-    from .source.read import report_text
-
-    # written in pieces: an output as large as the input is never held twice in memory
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
-        pieces = mention_table(run_extract(report_text(paths[0])), fmt)
-    else:
-        pieces = table(documents(paths), fmt, jobs)
-    for piece in pieces:
-        click.echo(piece, nl=False)
+    return extract_main(list(args))
 
 
 @cli.command()
@@ -392,9 +371,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `reportfigures` command: main(), then exit without the interpreter's last garbage
-    collection over everything a build imported (0.4 s of every command's exit, to free
-    memory the operating system frees anyway). In-process callers use main()."""
+    """main(), then exit without the last garbage collection (see command.run, the entry point)."""
     code = main()
     gc.freeze()
     sys.exit(code)

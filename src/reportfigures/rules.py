@@ -1,15 +1,17 @@
 """Loading the rule files in `rules/` (layout and number vocabulary live there as data).
 
 The YAML is what a reviewer edits. Parsing it (and importing PyYAML) costs ~30 ms at every
-start of the command, so the parsed rules are kept as JSON in the user's cache folder,
-keyed by the YAML's bytes: an edited rule file is parsed again, an unchanged one is not.
-Compiling the rules' regexes (and the extractor's own) costs ~17 ms more, so `regex` keeps
-their compiled programs there too, keyed by the pattern and the interpreter.
+start of the command, so the parsed rules are kept in the user's cache folder, keyed by
+the YAML's bytes: an edited rule file is parsed again, an unchanged one is not. Compiling
+the rules' regexes (and the extractor's own) costs ~17 ms more, so `regex` keeps their
+compiled programs there too, keyed by the pattern and the interpreter. Both are written
+with `marshal` (built in; json costs 1.3 ms to import and reads the programs 2.5× slower),
+and a file it cannot read is parsed or compiled again.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import sys
@@ -36,11 +38,13 @@ def _rule_bytes(name: str) -> bytes:
 @lru_cache(maxsize=None)
 def load_rules(name: str) -> dict:
     data = _rule_bytes(name)
-    key = f"{name}-{zlib.crc32(data):08x}-{len(data)}.json"
+    key = f"{name}-{zlib.crc32(data):08x}-{len(data)}.marshal"
     cached = _cache_dir() / key
     try:
-        return json.loads(cached.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        got = marshal.loads(cached.read_bytes())
+        if isinstance(got, dict):
+            return got
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     import yaml  # only when the rules changed (or on a first run)
 
@@ -48,10 +52,10 @@ def load_rules(name: str) -> dict:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+        tmp.write_bytes(marshal.dumps(rules))
         os.replace(tmp, cached)
     except (OSError, TypeError, ValueError):
-        pass  # a read-only home, or rules JSON cannot hold: parse the YAML each time
+        pass  # a read-only home, or rules marshal cannot hold (dates): parse the YAML each time
     return rules
 
 
@@ -100,21 +104,22 @@ def _program(pattern: str, flags: int) -> list | None:
     indexgroup = [None] * p.state.groups
     for name, i in p.state.groupdict.items():
         indexgroup[i] = name
-    return [flags | p.state.flags, code, p.state.groups - 1, dict(p.state.groupdict), indexgroup]
+    # opcodes are int subclasses (named constants): plain ints are what marshal can write
+    return [int(flags | p.state.flags), list(map(int, code)), p.state.groups - 1, dict(p.state.groupdict), indexgroup]
 
 
 def _programs_path() -> Path:
     import _sre
 
     version = sys.version.split()[0]
-    return _cache_dir() / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.json"
+    return _cache_dir() / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _load_programs() -> dict:
     try:
-        got = json.loads(_programs_path().read_text(encoding="utf-8"))
+        got = marshal.loads(_programs_path().read_bytes())
         return got if isinstance(got, dict) and len(got) < 1000 else {}  # rules edited often: start over
-    except (OSError, ValueError, ImportError):
+    except (OSError, ValueError, EOFError, TypeError, ImportError):
         return {}
 
 
@@ -126,7 +131,7 @@ def _save_programs() -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_programs, ensure_ascii=False), encoding="utf-8")
+        tmp.write_bytes(marshal.dumps(_programs))
         os.replace(tmp, path)
         _unsaved = False
     except OSError:

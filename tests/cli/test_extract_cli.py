@@ -128,3 +128,25 @@ def test_a_missing_or_undecodable_file_among_several_names_it(tmp_path, capsys):
         assert code == 2 and err.count("\n") == 1 and message in err, err
     code, _, err = run(["extract", str(tmp_path / "a.txt"), "--jobs", "0"], capsys)
     assert code == 2 and "--jobs" in err
+
+
+def test_the_command_extracts_without_importing_click(tmp_path):
+    """`reportfigures extract` goes straight to corpus/extract_command.py (click costs ~11 ms a
+    start); the same options behind the click group (`--root`, in-process main)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("共收到提案1551件。", encoding="utf-8")
+    code = ("import sys; from reportfigures.command import run; sys.argv = ['reportfigures', 'extract', sys.argv[1]]\n"
+            "try:\n    run()\nexcept SystemExit as e:\n    print('click' in sys.modules, e.code, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], capture_output=True, text=True)
+    assert out.stderr.strip() == "False 0" and "1551" in out.stdout
+
+
+def test_extract_help_and_usage_errors_are_the_same_through_click(capsys):
+    code, out, _ = run(["extract", "--help"], capsys)
+    assert code == 0 and "--jobs" in out and "--format" in out
+    code, _, err = run(["extract"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "PATH" in err
+    code, _, err = run(["--root", ".", "extract", "x.txt", "--format", "xml"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "--format" in err

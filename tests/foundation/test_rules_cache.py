@@ -2,6 +2,7 @@
 the YAML changes, and never trusted when it is broken."""
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -24,16 +25,20 @@ def test_the_cached_rules_are_the_yaml(tmp_path):
         want = yaml.safe_load(files("reportfigures").joinpath("rules", f"{name}.yml").read_text(encoding="utf-8"))
         assert _load(name, tmp_path) == want  # parsed, then written
         assert _load(name, tmp_path) == want  # read back from the cache
-    assert len(list((tmp_path / "reportfigures" / "rules").glob("*.json"))) == len(NAMES)
+    assert len(list((tmp_path / "reportfigures" / "rules").glob("*.marshal"))) == len(NAMES)
 
 
 def test_a_broken_cache_file_is_not_trusted(tmp_path):
     _load("text", tmp_path)
-    (cached,) = (tmp_path / "reportfigures" / "rules").glob("text-*.json")
-    cached.write_text("{not json", encoding="utf-8")
+    (cached,) = (tmp_path / "reportfigures" / "rules").glob("text-*.marshal")
+    for damaged in (b"{not marshal", marshal.dumps(["not", "a", "dict"])[:-1], marshal.dumps(["a list"])):
+        cached.write_bytes(damaged)
+        assert _load("text", tmp_path) == yaml.safe_load(
+            files("reportfigures").joinpath("rules", "text.yml").read_text(encoding="utf-8"))
+    cached.write_bytes(b"{not marshal")
     want = yaml.safe_load(files("reportfigures").joinpath("rules", "text.yml").read_text(encoding="utf-8"))
     assert _load("text", tmp_path) == want
-    assert json.loads(cached.read_text(encoding="utf-8")) == want  # and written again
+    assert marshal.loads(cached.read_bytes()) == want  # and written again
 
 
 REGEX = ("import json, re, sys; from reportfigures import rules; from reportfigures.extract.vocabulary import vocabulary; "
@@ -50,14 +55,14 @@ def _regexes_equal(cache) -> list[bool]:
 
 def test_a_cached_regex_is_the_regex_compiled(tmp_path):
     assert all(_regexes_equal(tmp_path))  # compiled, then written
-    (saved,) = (tmp_path / "reportfigures" / "rules").glob("regex-*.json")
+    (saved,) = (tmp_path / "reportfigures" / "rules").glob("regex-*.marshal")
     assert all(_regexes_equal(tmp_path))  # read back from the cache
-    programs = json.loads(saved.read_text(encoding="utf-8"))
+    programs = marshal.loads(saved.read_bytes())
     for args in programs.values():
         args[1] = [9999] * len(args[1])  # a damaged program: the engine refuses it, compiled again
-    saved.write_text(json.dumps(programs), encoding="utf-8")
+    saved.write_bytes(marshal.dumps(programs))
     assert all(_regexes_equal(tmp_path))
-    saved.write_text("{not json", encoding="utf-8")
+    saved.write_bytes(b"{not marshal")
     assert all(_regexes_equal(tmp_path))
 
 

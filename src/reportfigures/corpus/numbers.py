@@ -20,13 +20,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..extract.mention import COLUMNS, Mention
+from ..extract.mention import COLUMNS, Mention, csv_field, csv_line
 
-if TYPE_CHECKING:  # a pool is imported only when one is made
-    from concurrent.futures import Executor
 
 JOBS = 2  # a process pool of two: both cores of the machines this runs on
 TABLE_COLUMNS = ["document"] + COLUMNS
@@ -66,13 +63,10 @@ def _mentions(path: str) -> list[Mention]:
 def _rows(path: str, fmt: str) -> tuple[str, int]:
     """One report's rows of the table, as text (run in a worker)."""
     mentions = _mentions(path)
-    fields = attrgetter(*COLUMNS)
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        for m in mentions:
-            writer.writerow((path,) + fields(m))
-        return buf.getvalue(), len(mentions)
+        first = csv_field(path) + ","
+        return "".join([csv_line(m, first) for m in mentions]), len(mentions)
+    fields = attrgetter(*COLUMNS)
     import json
 
     objs = (json.dumps(dict(zip(TABLE_COLUMNS, (path,) + fields(m))), ensure_ascii=False, indent=2,
@@ -87,7 +81,7 @@ def _warm() -> None:
 
 
 @contextmanager
-def _pool(n: int) -> Iterator[Executor | None]:
+def _pool(n: int) -> Iterator:  # of a concurrent.futures.Executor, or None
     """n worker processes, forked warm when this process has a single thread; else (a
     Jupyter kernel has several: forking one could copy a held lock) from a fork server,
     warming each worker as it starts."""

@@ -9,8 +9,6 @@ two but a joining word (并且, 且, 而且, 的同时, a comma), so two bounds 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..rules import regex
 from .mention import Mention
 
@@ -25,7 +23,7 @@ def _units_agree(a: Mention, b: Mention) -> bool:
 
 
 def _merge(text: str, low: Mention, high: Mention, start: int, end: int, rule: str) -> Mention:
-    return replace(low, start=start, end=end, surface=text[start:end], unit=low.unit or high.unit,
+    return low.replace(start=start, end=end, surface=text[start:end], unit=low.unit or high.unit,
                    qualifier="range", high=high.value, rule=rule, listed=[], listed_open=False)
 
 

@@ -25,25 +25,25 @@ is slow to compute (CPython's int/str conversion is quadratic and refuses 4,300 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
+from ..records import Record
 from .numerals import (AR_CHARS, ARABIC, BIG, CN_DIGIT, CN_NUMERAL_CHARS, CONTINUES, DIGIT_RUN, FULLWIDTH,
                        MAX_DIGITS, NUMERAL_RUN, PERCENT_UNITS, SIGN_BLOCK, SLASH, SMALL, START, ZEROS, Numeral,
                        arabic_value, is_cjk, tidy)
 from .reader import Reject, read
 
 
-@dataclass(frozen=True)
-class Grammar:
+class Grammar(Record):
     """The vocabulary the grammar needs: where a place is a unit, where 负 is a word."""
 
     unit_at_place: re.Pattern  # 千瓦, 百分点 …: a unit starts here, not a place of the number
     not_sign_after: frozenset  # 减 (减负), 担 (担负) …: 负 ends a word there
     minus_after: frozenset  # 为, 降 …: the Chinese characters after which - is a minus sign
     any_unit: re.Pattern  # a unit starts here: 一万三 is 13000, 九万亿三个 is 9万亿 and 三个
+    _fields = tuple(__annotations__)
 
     def numerals(self, text: str, decided: bytearray | None = None) -> Iterator[Numeral]:
         """Every numeral of `text`, in order, fractions included (see `fractions`).

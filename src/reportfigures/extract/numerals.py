@@ -8,9 +8,9 @@ import and could not read 3万4000, 二十几万 or 百分之九十八点一六.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from ..records import Record
 from ..rules import regex
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -38,18 +38,20 @@ SIGN_BLOCK = set(AR_CHARS + CN_NUMERAL_CHARS + ".．%％)）-－−—~～/／")
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-@dataclass(slots=True)
-class Numeral:
-    """A number as printed at [start, end): sign included, unit and qualifiers not."""
+class Numeral(Record):
+    """A number as printed at [start, end): sign included, unit and qualifiers not.
 
-    start: int
-    end: int
-    value: int | float
-    high: int | float | None = None  # 十几 → 20: the numeral itself bounds the value
-    arabic: bool = False  # digits: a mention even without a unit
-    unit: str | None = None  # fixed by the form (百分之… → %); None: the unit follows
-    factor: int = 1  # trailing 万/亿 (2万 → 10000), so that 1—2万 reads 1万—2万
-    form: str = "number"  # number | place_led (百年, 千亿元) | digits | fraction (三分之一) | slash (1/3) | approx
+    high: 十几 → 20, the numeral itself bounds the value; arabic: digits, a mention even
+    without a unit; unit: fixed by the form (百分之… → %), None when the unit follows;
+    factor: trailing 万/亿 (2万 → 10000), so that 1—2万 reads 1万—2万; form: number |
+    place_led (百年, 千亿元) | digits | fraction (三分之一) | slash (1/3) | approx."""
+
+    _fields = __slots__ = ("start", "end", "value", "high", "arabic", "unit", "factor", "form")
+
+    def __init__(self, start: int, end: int, value: int | float, high: int | float | None = None,
+                 arabic: bool = False, unit: str | None = None, factor: int = 1, form: str = "number") -> None:
+        self.start, self.end, self.value, self.high = start, end, value, high
+        self.arabic, self.unit, self.factor, self.form = arabic, unit, factor, form
 
 
 def tidy(x: int | float | Decimal) -> int | float:

@@ -9,9 +9,9 @@ read them at fixed distances from the numeral, so each costs a constant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
+from ..records import Record
 from .numerals import Numeral
 from .numerals import MULTIPLIERS, scale
 from .vocabulary import Vocabulary
@@ -20,15 +20,17 @@ from .vocabulary import Vocabulary
 MONEY_MULTIPLIERS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3))
 
 
-@dataclass(slots=True)
-class Quantity:
-    start: int  # the mention: prefix qualifier … suffix qualifier
-    end: int
-    value: int | float
-    high: int | float | None
-    unit: str
-    qualifier: str
-    unit_end: int  # before a suffix qualifier: where a range's high end stops
+class Quantity(Record):
+    """A numeral with its words: [start, end) runs from the prefix qualifier to the suffix
+    qualifier; unit_end is where the unit ends, before a suffix qualifier (where a range's
+    high end stops)."""
+
+    _fields = __slots__ = ("start", "end", "value", "high", "unit", "qualifier", "unit_end")
+
+    def __init__(self, start: int, end: int, value: int | float, high: int | float | None, unit: str,
+                 qualifier: str, unit_end: int) -> None:
+        self.start, self.end, self.value, self.high = start, end, value, high
+        self.unit, self.qualifier, self.unit_end = unit, qualifier, unit_end
 
 
 def match_before(text: str, pos: int, rx: re.Pattern, longest: int) -> str | None:

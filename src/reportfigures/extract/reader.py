@@ -10,15 +10,18 @@ asks its rule, and keeps the longest complete prefix.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from . import positional as rule
+from ..records import Record
 from .numerals import AR_CHARS, ARABIC, BIG, CN_DIGIT, MAX_DIGITS, MAX_TOKENS, NUMERAL_RUN, SMALL, ZEROS, arabic_value
 
 
-@dataclass(frozen=True, slots=True)
-class Reject:
-    resume: int  # where scanning resumes: past the numeral-like run
+class Reject(Record):
+    """Numeral-like characters that make no numeral; `resume`: where scanning resumes."""
+
+    _fields = __slots__ = ("resume",)
+
+    def __init__(self, resume: int) -> None:
+        self.resume = resume
 
 
 def read(text: str, i: int, unit_at_place: re.Pattern, any_unit: re.Pattern, ji_value: int = 0):

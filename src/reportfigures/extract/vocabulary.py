@@ -9,10 +9,10 @@ the place abbreviations and list words, and the numeral grammar's own vocabulary
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from collections import namedtuple
 
+from ..records import Record
 from .grammar import Grammar
 from .lists import counted_re
 from ..rules import load_rules, regex
@@ -30,19 +30,14 @@ def ending_re(pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
     return regex("(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else regex(r"(?!)")
 
 
-class Pattern(NamedTuple):
-    """A numbering or name pattern of rules/numbers.yml, decided before the free numerals."""
-
-    name: str
-    kind: str  # its kind, or "quantity": the statement's (kinds.py)
-    unit: str
-    rx: re.Pattern
-    valued: bool
-    needs: tuple[str, ...]  # one of these words must be in the text, or the pattern is not tried
+# A numbering or name pattern of rules/numbers.yml, decided before the free numerals: its
+# name, kind (or "quantity": the statement's, kinds.py), unit, compiled regex, whether its
+# numeral is valued, and the words one of which must be in the text for it to be tried.
+# A tuple: the extractor unpacks it in its loop over every pattern.
+Pattern = namedtuple("Pattern", "name kind unit rx valued needs")
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Record):
     units: tuple[str, ...]
     unit_class: dict
     article: tuple[str, ...]
@@ -61,6 +56,7 @@ class Vocabulary:
     project_re: re.Pattern  # the project a size names, within its clause (…煤制烯烃项目)
     connectors: re.Pattern  # between the two ends of a range
     grammar: Grammar
+    _fields = tuple(__annotations__)
 
     @cached_property
     def inner_words(self) -> tuple[str, ...]:

@@ -10,10 +10,10 @@ invalid byte among valid Chinese) is reported at its byte offset, not guessed to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..records import Record
 
 
 MAX_INPUT_BYTES = 64 * 2**20
@@ -24,13 +24,13 @@ BOMS = {
 }
 
 
-@dataclass(frozen=True)
-class SourceText:
+class SourceText(Record):
     text: str
     path: str
     encoding: str
     had_bom: bool
     sha256: str
+    _fields = tuple(__annotations__)
 
 
 def sha256_bytes(data: bytes) -> str:

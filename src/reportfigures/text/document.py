@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..records import Record
 from ..rules import load_rules, regex
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -32,17 +32,22 @@ def small_cn_int(s: str) -> int:
     return value + digit
 
 
-@dataclass
-class Line:
-    start: int
-    end: int
-    role: str  # content | blank | page_marker | running_header | chrome | title
+class Line(Record):
+    """role: content | blank | page_marker | running_header | chrome | title."""
+
+    _fields = __slots__ = ("start", "end", "role")
+
+    def __init__(self, start: int, end: int, role: str) -> None:
+        self.start, self.end, self.role = start, end, role
 
 
-@dataclass
-class Paragraph:
-    index: int
-    pieces: list[tuple[int, int]]  # raw spans; more than one when re-joined across a break
+class Paragraph(Record):
+    """pieces: raw spans, more than one when re-joined across a break."""
+
+    _fields = __slots__ = ("index", "pieces")
+
+    def __init__(self, index: int, pieces: list[tuple[int, int]]) -> None:
+        self.index, self.pieces = index, pieces
 
     @property
     def start(self) -> int:
@@ -57,19 +62,21 @@ class Paragraph:
         return len(self.pieces) > 1
 
 
-@dataclass
-class Section:
-    level: str  # root | part | item | heading
-    number: int | None
-    label: str  # as printed: 二、 / 三是 / (四)
-    title: str
-    start: int  # where the heading starts (raw offset)
-    end: int  # where the section's body ends
-    title_start: int = 0
-    title_end: int = 0
-    implicit: bool = False  # inferred (the text starts after its heading)
-    parent: "Section | None" = field(default=None, repr=False)
-    children: list["Section"] = field(default_factory=list, repr=False)
+class Section(Record):
+    """level: root | part | item | heading; label as printed (二、 / 三是 / (四)); start: where
+    the heading starts (raw offset); end: where the section's body ends; implicit: inferred
+    (the text starts after its heading)."""
+
+    _fields = __slots__ = ("level", "number", "label", "title", "start", "end", "title_start", "title_end",
+                           "implicit", "parent", "children")
+    _hidden = ("parent", "children")
+
+    def __init__(self, level: str, number: int | None, label: str, title: str, start: int, end: int,
+                 title_start: int = 0, title_end: int = 0, implicit: bool = False,
+                 parent: Section | None = None, children: list[Section] | None = None) -> None:
+        self.level, self.number, self.label, self.title, self.start, self.end = level, number, label, title, start, end
+        self.title_start, self.title_end, self.implicit = title_start, title_end, implicit
+        self.parent, self.children = parent, [] if children is None else children
 
     @property
     def path(self) -> str:
@@ -86,17 +93,16 @@ class Section:
             yield from c.walk()
 
 
-@dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    paragraph: int
-    text: str  # clean text: break material between pieces removed
+class Sentence(Record):
+    """text: the clean text, break material between pieces removed."""
+
+    _fields = __slots__ = ("index", "start", "end", "paragraph", "text")
+
+    def __init__(self, index: int, start: int, end: int, paragraph: int, text: str) -> None:
+        self.index, self.start, self.end, self.paragraph, self.text = index, start, end, paragraph, text
 
 
-@dataclass
-class Rules:
+class Rules(Record):
     page_marker: list[re.Pattern]
     chrome: list[re.Pattern]
     header_max: int
@@ -107,6 +113,7 @@ class Rules:
     item: re.Pattern
     heading: re.Pattern
     sentence_end: re.Pattern
+    _fields = tuple(__annotations__)
 
 
 @lru_cache(maxsize=1)

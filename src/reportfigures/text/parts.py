@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..records import Record
 from ..rules import load_rules, regex
 from .document import Document
 
@@ -27,17 +27,16 @@ _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 _CLAUSE_PUNCT = regex(r"[，,。；;：:！!？?]")
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Record):
     start: int
     end: int
     kind: str  # review | mixed (reviews the old plan, sets the new) | plan | tasks | notes (glossary) | other
     heading: str  # as printed; "" for the text before the first heading
     how: str  # what decided: heading words, heading year, sentence vote, continued, start
+    _fields = tuple(__annotations__)
 
 
-@dataclass(frozen=True)
-class _Vocab:
+class _Vocab(Record):
     heading_max: int
     heading_shape: re.Pattern
     review: re.Pattern
@@ -47,6 +46,7 @@ class _Vocab:
     future: re.Pattern
     goal: re.Pattern
     notes: re.Pattern
+    _fields = tuple(__annotations__)
 
 
 @lru_cache(maxsize=1)
