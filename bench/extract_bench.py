@@ -334,7 +334,8 @@ def whole_process_section(files: list[Path], repeat: int) -> dict | None:
                       [sys.executable, anchor_py, *map(str, files[half:])]]
         anchor_import = [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from anchor import Anchor; "
                          "Anchor()", str(Path(__file__).resolve().parent)]
-        ours_import = [sys.executable, "-c", "import reportfigures.cli, reportfigures.corpus.numbers as n; n._warm()"]
+        ours_import = [sys.executable, "-c", "import reportfigures.command, reportfigures.corpus.extract_command, "
+                       "reportfigures.corpus.numbers as n; n._warm()"]
         keys = ("anchor", "anchor2", "folder", "serial", "files", "joined", "each", "python", "version",
                 "anchor_import", "ours_import")
         best = dict.fromkeys(keys, math.inf)
@@ -391,8 +392,7 @@ import io, sys, time
 t = [time.perf_counter()]
 def lap(name, out=[]):
     t.append(time.perf_counter()); out.append(f"{name} {1000 * (t[-1] - t[-2]):.0f}"); return out
-import click; lap("click")
-import reportfigures.cli; lap("cli")
+import reportfigures.command, reportfigures.corpus.extract_command; lap("command (argparse)")
 from pathlib import Path
 from reportfigures.extract import extraction, mention, vocabulary
 from reportfigures.source import read

@@ -35,9 +35,10 @@ def text_of(document: str, corpus: Path = CORPUS) -> str:
 
 
 def _close(a, b) -> bool:
+    """Equal values; the labels write a fraction to six places (近1/3 → 0.333333)."""
     if a in (None, "") or b in (None, ""):
         return a in (None, "") and b in (None, "")
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9) or round(float(a), 6) == round(float(b), 6)
 
 
 def match(gold: dict, mentions: list):

@@ -87,3 +87,99 @@ def test_a_footnote_marker_numbers_a_note():
 ])
 def test_a_version_is_a_name(text, surface, kind):
     assert kind_of(text, surface) == kind
+
+
+def mentions(text: str) -> dict:
+    return {m.surface: m for m in extract(text)}
+
+
+@pytest.mark.parametrize("text,surface,value,unit", [
+    ("建成3个千万千瓦级新能源基地。", "千万千瓦级", 10**7, "千瓦级"),  # the places alone before a physical unit
+    ("年产百万吨煤制油示范区建成。", "百万吨", 10**6, "吨"),
+    ("万米超深钻井创造纪录。", "万米", 10**4, "米"),
+    ("研发投入翻一番。", "一番", 1, "番"),  # doubling
+    ("利润翻了两番。", "两番", 2, "番"),
+    ("原煤产量增速居全国主要产煤省区首位。", "首位", 1, "位"),  # first place after a rank verb
+    ("算力规模突破4000P。", "突破4000P", 4000, "P"),  # computing power, not a code
+    ("总算力突破1.3万PF。", "突破1.3万PF", 13000, "PF"),
+])
+def test_sizes_doublings_first_places_and_computing_power_are_read(text, surface, value, unit):
+    m = mentions(text)[surface]
+    assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("把就业摆在首位。", "首位"),  # a priority, not a rank
+    ("经过一番努力。", "一番"),  # no 翻: no doubling
+    ("每千瓦时电价下降。", "千瓦"),  # a unit, not a size
+    ("建党百年。", "百年"),  # an idiom
+    ("推广5G应用。", "5G"),  # a code stays a name
+])
+def test_their_look_alikes_are_left_alone(text, surface):
+    m = mentions(text).get(surface)
+    assert m is None or m.kind == "name"
+
+
+@pytest.mark.parametrize("sentence,surface,kind", [
+    ("银川至北京时间由18小时缩短到5小时。", "18小时", "metric"),  # where the change starts: a fact
+    ("银川至北京时间由18小时缩短到5小时。", "5小时", "target"),  # where the task takes it
+    ("推动不良贷款率从2.5%降至1.8%。", "2.5%", "metric"),
+    ("推动不良贷款率从2.5%降至1.8%。", "1.8%", "target"),
+    ("推动公园24小时开放。", "24小时", "target"),  # a duration is a quantity, not a date
+    ("落实240小时过境免签政策。", "240小时", "metric"),  # the span of the policy it names: a fact
+    ("提升15分钟社区生活圈功能。", "15分钟", "name"),  # a service circle's name
+    ("用好硅石储量全国第一优势。", "第一", "metric"),  # a standing the task builds on
+    ("力争进入全国前十。", "十", "target"),  # a rank the task aims at
+])
+def test_durations_baselines_and_ranks_among_the_tasks(sentence, surface, kind):
+    assert kind_of(TASKS + sentence, surface) == kind
+
+
+def test_items_joined_by_he_inside_a_word_are_not_split():
+    m = mentions("加强诉源治理，案件数、涉及人数和金额“三下降”。")["三下降"]
+    assert (m.kind, m.listed) == ("list_count", ["案件数", "涉及人数", "金额"])  # 涉及 is one word
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("做好“水地煤油气风光电氢硅”十篇大文章。", "十篇", "list_count"),  # ten one-character items
+    ("推动援受两地交流交融。", "两地", "list_count"),  # 援 and 受, named right before
+])
+def test_one_character_items_are_counted(text, surface, kind):
+    assert kind_of(text, surface) == kind
+
+
+def test_a_quoted_name_with_a_numeral_is_no_list_of_characters():
+    m = mentions("八步沙林场“六老汉”三代人治沙造林。").get("三代")
+    assert m is None or m.kind != "list_count"
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    # the items after a short noun and 即
+    ("提出“三个坚持”重大原则，即坚持党的领导、坚持人民至上、坚持高质量发展。", "三个坚持", "list_count"),
+    # a bracket inside an item does not split it
+    ("“三个全覆盖”：16个州（市）全覆盖、129个县（市、区）全覆盖、村级全覆盖。", "三个全覆盖", "list_count"),
+    # as many items as it says, or it stays a name
+    ("提出“三个坚持”重大原则，即坚持党的领导、坚持人民至上。", "三个坚持", "name"),
+])
+def test_a_quoted_count_with_its_items_after(text, surface, kind):
+    assert kind_of(text, surface) == kind
+
+
+def test_a_chinese_count_with_its_multiplier_needs_no_unit():
+    got = mentions("面向全省两百多万高校师生。")
+    assert (got["两百多万"].value, got["两百多万"].qualifier) == (2000000, "at_least")
+    assert "千万" not in mentions("千万不能松懈。")  # the adverb 千万 ('by all means')
+
+
+@pytest.mark.parametrize("tail,kind", [
+    ("推动四大主导产业补链延链。", "metric"),  # the set the review already named
+    ("培育五大新兴产业集群。", "target"),  # a set the task makes
+])
+def test_a_set_named_in_the_review_is_no_goal_among_the_tasks(tail, kind):
+    text = "一、2025年工作回顾\n\n四大主导产业占比提高。\n\n二、2026年工作安排\n\n" + tail
+    assert kind_of(text, tail[2:4]) == kind
+
+
+def test_a_count_named_like_last_years_is_still_this_years_goal():
+    text = "一、2025年工作回顾\n\n实施10大类52项民生实事。\n\n二、2026年工作安排\n\n继续实施10大类55项民生实事。"
+    assert [m.kind for m in extract(text) if m.surface == "10大"][-1] == "target"

@@ -112,7 +112,7 @@ def _weak(noun: str, verb: str) -> bool:
     return len(n) < 2 or n == verb or n in _WEAK_NOUNS or any(n == w + v for w in ("",) for v in _WEAK_NOUNS)
 
 
-_RANK_RULES = frozenset(("rank_first", "rank_top", "ordinal_di"))
+_RANK_RULES = frozenset(("rank_first", "rank_first_after_verb", "rank_top", "ordinal_di"))  # rules/numbers.yml
 
 
 def _rank_or_streak(m: Mention, context: str) -> bool:

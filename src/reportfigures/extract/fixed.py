@@ -48,9 +48,10 @@ def _quantity_kind(ex, name: str, kind: str, s: int, e: int, unit: str, value) -
     """The kind of a pattern's match: its own, or the statement's for a quantity, a rank
     reached or a count of editions held."""
     if kind == "quantity":
-        return ex.kinds.of(s, e, unit)[0]
+        # the value too: a size class (千亿级) is no small count of a list before it
+        return ex.kinds.of_rank(s, e, unit) if name.startswith("rank_") else ex.kinds.of(s, e, unit, value)[0]
     if name == "ordinal_di" and not unit and _is_rank(ex.text, s, e):  # 跻身第二轮试点: a round, not a rank
-        return ex.kinds.of(s, e, "")[0]
+        return ex.kinds.of_rank(s, e)
     if name == "term" and (ex.text[s] in "0123456789" or _HELD_BEFORE.search(ex.text, max(0, s - 6), s)):
         return ex.kinds.of(s, e, unit)[0]
     return kind
@@ -77,12 +78,14 @@ def headings(ex) -> None:
 def patterns(ex) -> None:
     """The numbering patterns of rules/numbers.yml, each of its kind (ordinal, date, name …)."""
     text = ex.text
-    for name, kind, rule_unit, rx, valued, needs in ex.v.patterns:
+    for name, kind, rule_unit, rx, valued, needs, before in ex.v.patterns:
         if needs and not any(w in text for w in needs):
             continue
         for m in rx.finditer(text):
             if kind == "ordinal" and ex.quotes.bounds(m.start(), m.end()):
                 continue  # “第一议题”: a quoted name, decided with the quotes
+            if before is not None and not before.search(text, max(0, m.start() - 24), m.start()):
+                continue
             if ex.free(m.start(), m.end()) and not skipped_word(ex, m.start(), m.end()):
                 groups = m.groupdict()
                 unit = groups.get("unit") or rule_unit

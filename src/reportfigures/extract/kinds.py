@@ -19,8 +19,12 @@ from .places import SectionIndex
 from .vocabulary import Vocabulary
 
 _NOUN_UNITS = ("部委", "省市", "市区", "区县", "级")
-# one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端)
-_ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北"
+# hours and minutes measure how long something takes (由18小时缩短到5小时, 240小时过境免签): a
+# figure or a goal like any other, never the date or period a statement is about
+_DURATIONS = frozenset(("小时", "分钟"))
+_CIRCLE = regex(r"[^，,。；;、：:！？\n]{0,8}?圈")  # 15分钟社区生活圈, 1小时通勤圈: a service circle's name
+# one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端, 援受两地)
+_ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北援受"
 _LIST_MAX = 100  # more than this many items are never all named beside their count
 _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
                 "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
@@ -50,7 +54,9 @@ class Kinds:
         cls = v.unit_class.get(unit)
         if unit == "周年":
             return "anniversary", [], False
-        if cls == "time" and not text.endswith(("连续", "提前"), 0, start):
+        if unit in _DURATIONS and _CIRCLE.match(text, end):
+            return "name", [], False
+        if cls == "time" and unit not in _DURATIONS and not text.endswith(("连续", "提前"), 0, start):
             return "date_or_period", [], False  # but 连续8年, 提前一年: a streak, time gained: facts
         sent = self.doc.sentence_at(start)
         floor = sent.start if sent else 0
@@ -87,9 +93,33 @@ class Kinds:
             return "list_count", after, False
         if unit in v.capacity_units and _attributive(text, end, v.project_re):
             return "metric", [], False  # 开工建设720兆瓦储能电站: the size of a project named, not a goal
+        if text.endswith(("由", "从"), 0, start) and v.baseline_re.match(text, end):
+            return "metric", [], False  # 由18小时缩短到5小时: where the change starts, a fact
         if parts_of(self.doc).sets_goal(start):  # the part and sentence set a goal (parts.py)
+            if unit == "大" and self._defined_before(start, end, floor):
+                return "metric", [], False  # 推动四大主导产业补链: the set the review already named
             return "target", [], False
         return "metric", [], False
+
+    def _defined_before(self, start: int, end: int, floor: int) -> bool:
+        """The same N大 and the three characters after it (四大主导产, 三大都市圈) stand earlier in
+        the text, in a statement that sets no goal: a set the report has already named (not
+        10大类52项 last year, 10大类55项 this year: another count)."""
+        key = self.text[start:end + 3]
+        at = self.text.find(key, 0, floor)
+        while at >= 0:
+            if not parts_of(self.doc).sets_goal(at):
+                return True
+            at = self.text.find(key, at + 1, floor)
+        return False
+
+    def of_rank(self, start: int, end: int, unit: str = "") -> str:
+        """A rank's kind: among the tasks a goal only after a goal word in its clause
+        (力争进入全国前十); else a standing the task builds on (用好…全国第一优势), a fact."""
+        kind = self.of(start, end, unit)[0]
+        if kind == "target" and not self.v.rank_goal_re.search(self.text, max(0, start - 40), start):
+            return "metric"
+        return kind
 
     def _counted_after(self, start: int, sent_end: int, value: int) -> list[str]:
         """The items a count announces when they follow its sentence at once: as many

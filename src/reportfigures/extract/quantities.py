@@ -94,7 +94,8 @@ def read_quantity(text: str, v: Vocabulary, n: Numeral, free: Callable[[int, int
             unit, factor = None, 1
         if unit is None:
             uend = uend if factor > 1 else pos
-            if not n.arabic and not bare_ok and not _bare_number(text, v, n, uend):
+            if not n.arabic and not bare_ok and not (factor > 1 and _long(text, n)) \
+                    and not _bare_number(text, v, n, uend):  # 两百多万高校师生: a count, its noun for unit
                 return None  # a Chinese numeral with no unit is part of a word (一些, 三峡)
         if not n.arabic and value == 0 and n.form == "number" and isinstance(value, int):
             return None  # 零部件, 零售: no report counts nothing in words

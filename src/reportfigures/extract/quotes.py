@@ -77,6 +77,7 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
 _PAIR = regex(r"([^，,；;。：:、“”\n]{2,20})(?:和|与|及)([^，,；;。：:、“”\n和与及]{2,20})\Z")
 
 
+
 def _pair_before(text: str, end: int) -> list[str]:
     """The two items of `A和B` right before `end`, each a phrase of 2 to 20 characters."""
     m = _PAIR.search(text, max(0, end - 44), end)
@@ -100,7 +101,11 @@ def counted_quotations(ex) -> None:
         opening = text.rfind("“", max(0, m.start() - 80), m.start())
         if opening < 0:
             continue
-        items = [i for i in text[opening + 1:m.start()].split("、") if i]
+        inside = text[opening + 1:m.start()]
+        items = [i for i in inside.split("、") if i]
+        if len(items) == 1 and len(inside) == _CN[m.group(1)] >= 3 and all(
+                "\u4e00" <= c <= "\u9fff" and c not in _CN and c not in "一十百千万" for c in inside):
+            items = list(inside)  # “水地煤油气风光电氢硅”十篇大文章: ten one-character items
         if len(items) == _CN[m.group(1)] and all(len(i) <= 12 for i in items):
             ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "quoted_list", listed=items)  # “四难”: no unit
     for m in _AFTER_LIST.finditer(text):  # 政府、市场两手发力: the same without quotation marks
@@ -115,7 +120,10 @@ def counted_quotations(ex) -> None:
             ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "listed_pair", listed=items)
 
 
-_AFTER_LEAD = regex(r"[，,]?(?:即|就是|包括)?[：:]?")
+# what leads from a quoted count to its items: a comma, 即, a colon (“三个全覆盖”：), or a short
+# noun then 即 (“九个坚持”重大原则，即…)
+_AFTER_LEAD = regex(r"[\u4e00-\u9fff]{1,4}[，,](?:即|就是|包括)[：:]?|[，,]?(?:即|就是|包括)?[：:]?")
+_BRACKETED = regex(r"（[^（）]*）|\([^()]*\)")
 
 
 def _items_after(text: str, pos: int, value: int) -> list[str]:
@@ -125,5 +133,6 @@ def _items_after(text: str, pos: int, value: int) -> list[str]:
     if m is None or m.end() == pos:
         return []
     stop = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
-    items = [i.strip() for i in re.split(r"[、，,]", text[m.end():stop]) if i.strip()]
+    listed = _BRACKETED.sub("", text[m.end():stop])  # 129个县（市、区）全覆盖 is one item
+    items = [i.strip() for i in re.split(r"[、，,]", listed) if i.strip()]
     return items if len(items) == value and all(len(i) <= 30 for i in items) else []

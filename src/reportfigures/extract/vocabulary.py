@@ -33,8 +33,9 @@ def ending_re(pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
 # A numbering or name pattern of rules/numbers.yml, decided before the free numerals: its
 # name, kind (or "quantity": the statement's, kinds.py), unit, compiled regex, whether its
 # numeral is valued, and the words one of which must be in the text for it to be tried.
-# A tuple: the extractor unpacks it in its loop over every pattern.
-Pattern = namedtuple("Pattern", "name kind unit rx valued needs")
+# `before`: a regex that must match ending where the match starts (a rank verb some way
+# before 首位), or None. A tuple: the extractor unpacks it in its loop over every pattern.
+Pattern = namedtuple("Pattern", "name kind unit rx valued needs before")
 
 
 class Vocabulary(Record):
@@ -54,6 +55,8 @@ class Vocabulary(Record):
     list_units: frozenset  # the units a count of listed things may have
     capacity_units: frozenset  # a project's size (720兆瓦储能电站): a fact about it, even among tasks
     project_re: re.Pattern  # the project a size names, within its clause (…煤制烯烃项目)
+    rank_goal_re: re.Pattern  # a goal word before a rank, within its clause (力争进入全国前十)
+    baseline_re: re.Pattern  # after the number 由/从 opens: a change word, then 到/至 (缩短到)
     connectors: re.Pattern  # between the two ends of a range
     grammar: Grammar
     _fields = tuple(__annotations__)
@@ -162,7 +165,8 @@ def vocabulary() -> Vocabulary:
         skip_re=_alternation(r["not_numbers"]),
         names_re=_alternation(r["names"]),
         patterns=tuple(Pattern(p["name"], p["kind"], p["unit"], regex(p["regex"], re.M), p.get("valued", True),
-                               tuple(p.get("needs", ()))) for p in r["patterns"]),
+                               tuple(p.get("needs", ())), regex(p["before"]) if p.get("before") else None)
+                 for p in r["patterns"]),
         places=r["place_abbreviations"],
         place_units=tuple(r["place_units"]),
         unit_limits=limits,
@@ -170,6 +174,9 @@ def vocabulary() -> Vocabulary:
         list_units=frozenset(r["list_units"]),
         capacity_units=frozenset(r["capacity_units"]),
         project_re=regex("[^，。；：、]{0,16}?(?:" + _alternation(r["project_nouns"]).pattern + ")"),
+        rank_goal_re=regex("(?:" + _alternation(r["rank_goal_words"]).pattern + ")[^，,。；;：:！？\n]{0,24}\\Z"),
+        baseline_re=regex("[^，,。；;：:！？\n0-9０-９]{0,12}?(?:" + _alternation(r["baseline_change_words"]).pattern
+                          + ")了?(?:到|至)"),
         connectors=regex(r"[ \u3000]?(?:" + _alternation(r["range_connectors"]).pattern + r")[ \u3000]?"),
         grammar=_grammar(r, unit_class),
     )
