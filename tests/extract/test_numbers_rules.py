@@ -200,3 +200,25 @@ def test_party_congress(text, surface):
 def test_list_items_start_after_the_lead_in(text, surface, items):
     m = next(m for m in extract(text) if m.surface == surface)
     assert m.kind == "list_count" and m.listed == items
+
+
+def test_a_patterns_needs_hold_wherever_it_matches():
+    """`needs` lets a pattern skip a text without one of its words: each word list must be
+    implied by the regex, or a text would lose matches. Every match over the 2024 report and
+    the corpus of both years stands in a text holding one of the words."""
+    from conftest import CORPUS, REPORT
+    from reportfigures.extract.vocabulary import vocabulary
+    from reportfigures.source.read import read_text
+
+    texts = [read_text(REPORT).text] + [p.read_text(encoding="utf-8") for y in ("2025", "2026")
+                                        for p in sorted(CORPUS.parent.glob(f"gov-work-reports-{y}/*.txt"))]
+    checked = 0
+    for p in vocabulary().patterns:
+        if not p.needs:
+            continue
+        for text in texts:
+            for m in p.rx.finditer(text):
+                checked += 1
+                window = text[max(0, m.start() - 20):m.end() + 20]
+                assert any(w in window for w in p.needs), (p.name, window)
+    assert checked > 100

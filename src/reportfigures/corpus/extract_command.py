@@ -59,15 +59,16 @@ def main(argv: list[str]) -> int:
         args = parser().parse_args(argv)
     except SystemExit as e:  # --help (0) or a usage error (2), already printed
         return e.code if isinstance(e.code, int) else 2
-    from ..extract.extraction import extract
-    from ..extract.mention import mention_table
-    from ..source.read import report_text
-    from .numbers import documents, table
+    from .numbers import documents, table  # the extractor itself: imported where it runs (numbers.py)
 
     write = sys.stdout.write
     try:
         # written in pieces: an output as large as the input is never held twice in memory
         if len(args.paths) == 1 and not Path(args.paths[0]).is_dir():
+            from ..extract.extraction import extract
+            from ..extract.mention import mention_table
+            from ..source.read import report_text
+
             pieces = mention_table(extract(report_text(args.paths[0])), args.fmt)
         else:
             pieces = table(documents(args.paths), args.fmt, args.jobs)

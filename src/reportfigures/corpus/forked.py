@@ -2,7 +2,8 @@
 
 For the command line (Linux, one thread) a process pool costs its imports and leaves the
 parent idle while its workers extract. Here the reports are cut into contiguous shares of
-about equal size; each child (forked warm) writes its share's results into an anonymous
+about equal size; each child (forked before the extractor is imported: it imports while
+the parent does) writes its share's results into an anonymous
 in-memory file while the parent does the first share itself, streaming it, then copies
 the children's results in order. A child stops at a report it cannot do; the parent then
 does that report itself, so an error (one line naming the file) is raised by the parent

@@ -17,10 +17,12 @@ LIST_AFTER_CHARS = 1200  # characters after a count that those clauses may fill
 BREAK_CHARS = "，,；;。！!？?：:"
 CLAUSE_BREAK = regex(f"[{BREAK_CHARS}]")
 _LAST_BREAK = regex(f"[{BREAK_CHARS}][^{BREAK_CHARS}]*\\Z")
-# 和, 及, 与 join the last two items, unless they are inside a word (涉及, 普及, 和谐, 参与)
-_JOIN_WORD = r"(?:以及|(?<![平温共祥调总])和(?![谐平美睦])|(?<![涉普惠危波顾论触遍以])及(?![时早其])|(?<![参给赋])与(?!会))"
-_ITEM_SPLIT = regex(r"、|(?<=.)" + _JOIN_WORD + r"(?=.)")
-_AND = regex(r"(?<=.)" + _JOIN_WORD + r"(?=.)")
+# 和, 及, 与 join the last two items (not first in the text), unless they are inside a word
+# (涉及, 普及, 和谐, 参与); each word first, so that the engine looks for its character
+_JOIN_WORD = (r"(?:以及(?<=...)|和(?<=..)(?<![平温共祥调总]和)(?![谐平美睦])|及(?<=..)(?<![涉普惠危波顾论触遍以]及)(?![时早其])"
+              r"|与(?<=..)(?<![参给赋]与)(?!会))")
+_ITEM_SPLIT = regex(r"、|" + _JOIN_WORD + r"(?=.)")
+_AND = regex(_JOIN_WORD + r"(?=.)")
 _NUMERAL_CHARS = "0-9０-９〇零一二两三四五六七八九十百千万亿"
 
 

@@ -21,7 +21,8 @@ from .document import Document
 
 PART_KINDS = ("review", "mixed", "plan", "tasks", "notes", "other")
 FORWARD = ("plan", "tasks")
-_YEAR = regex(r"(?<![0-9])(20[0-9]{2})年")
+# 2026年 not inside a longer number; the digits first, so that the engine searches for "20"
+_YEAR = regex(r"(20[0-9]{2})(?<![0-9]20[0-9]{2})年")
 _CN_YEAR = regex(r"二[〇零]([〇零一二三四五六七八九])([〇零一二三四五六七八九])年")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CLAUSE_PUNCT = regex(r"[，,。；;：:！!？?]")
@@ -61,6 +62,8 @@ def _vocab() -> _Vocab:
 
 def years_in(s: str) -> list[int]:
     """Years a string names, in Arabic (2026年) or Chinese digits (二〇二六年)."""
+    if "年" not in s:
+        return []
     out = [int(y) for y in _YEAR.findall(s)]
     out += [2000 + 10 * _CN_DIGIT[a] + _CN_DIGIT[b] for a, b in _CN_YEAR.findall(s)]
     return out
