@@ -183,3 +183,38 @@ def test_a_set_named_in_the_review_is_no_goal_among_the_tasks(tail, kind):
 def test_a_count_named_like_last_years_is_still_this_years_goal():
     text = "一、2025年工作回顾\n\n实施10大类52项民生实事。\n\n二、2026年工作安排\n\n继续实施10大类55项民生实事。"
     assert [m.kind for m in extract(text) if m.surface == "10大"][-1] == "target"
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("做强“神武峡”“赤黄红”两大文旅主轴。", "两大", "list_count"),  # two quoted items side by side
+    ("办好A赛、B赛、“三月三”及十大赛事。", "十大", "metric"),  # the count opens an item: it counts no list
+    ("推动与湄公河五国经贸合作。", "五国", "metric"),  # 与 joins no pair of five
+    ("推动川渝两地合作。", "两地", "list_count"),  # a pair still counts two
+    ("电动汽车、锂电池、光伏产品“新三样”出口增长。", "三样", "list_count"),  # one character before the number
+    ("建设“两个基地”“两个枢纽”“两个网络”。", "两个网络", "name"),  # quoted names side by side
+    ("大力开展“两清两改两治理”，清理乱堆乱放、清理残垣断壁。", "两清两改两治理", "name"),  # several counts
+    ("“三级”即省、州（市）、县（市、区），“三类”即名师、带头人、骨干。", "三级", "list_count"),  # up to the comma
+])
+def test_lists_beside_quotes_and_pairs(text, surface, kind):
+    assert kind_of(text, surface) == kind
+
+
+@pytest.mark.parametrize("text,surface,value,kind", [
+    ("每千人口托位数达4.5个。", "千人口", 1000, "metric"),  # a rate per thousand
+    ("人均受教育年限达到11.7年。", "11.7年", 11.7, "metric"),  # a decimal year is a measure
+    ("14.2025年10件民生实事。", "14.2025年", 14.2025, "date_or_period"),  # a glossary number run into a year
+])
+def test_rates_per_thousand_and_decimal_years(text, surface, value, kind):
+    m = mentions(text)[surface]
+    assert (m.value, m.kind) == (value, kind)
+
+
+def test_place_names_with_numerals_are_no_mentions():
+    assert "三门" not in mentions("安阳、商丘、信阳、三门峡四个端点城市。")
+    assert "千人" not in mentions("实施千人计划。")  # 千 per person only after 每
+
+
+def test_a_review_reaching_a_year_already_past_sets_no_goal():
+    text = "一、“十四五”时期工作回顾\n\n人均GDP从2020年的5.2万元提高到2025年的7.4万元。\n\n二、2026年工作安排\n\n"
+    assert kind_of(text + "力争到2030年达到10万元。", "7.4万元") == "metric"
+    assert kind_of(text + "力争到2030年达到10万元。", "10万元") == "target"

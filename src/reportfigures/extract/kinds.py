@@ -56,7 +56,9 @@ class Kinds:
             return "anniversary", [], False
         if unit in _DURATIONS and _CIRCLE.match(text, end):
             return "name", [], False
-        if cls == "time" and unit not in _DURATIONS and not text.endswith(("连续", "提前"), 0, start):
+        if cls == "time" and unit not in _DURATIONS and not text.endswith(("连续", "提前"), 0, start) \
+                and not (isinstance(value, float) and round(value, 2) == value):  # 受教育年限达到11.7年: a measure
+        # (14.2025年 is a glossary's number 14. run into a year: still a date)
             return "date_or_period", [], False  # but 连续8年, 提前一年: a streak, time gained: facts
         sent = self.doc.sentence_at(start)
         floor = sent.start if sent else 0
@@ -66,6 +68,8 @@ class Kinds:
         if listable and (cls == "count" and counted_noun_follows(text, end) or unit in v.place_units
                          or unit in _NOUN_UNITS):  # only these count a list before them: look for one
             items, open_ = enumeration_before(text, start, floor, v.counted_re, v.lead_in_re)
+            if len(items) == 2 and value not in (None, 2) and text.find("、", start - sum(map(len, items)) - 4, start) < 0:
+                items = []  # 推动与湄公河五国: a pair joined by 与 counts two, or it is no list
             if items and not (open_ and value is not None and len(items) < value):
                 return "list_count", items, open_  # A、B等9个: two named of nine, a count, not a list
         items = self._item_run(start, value) if listable or unit in ("端", "方") else []
@@ -96,22 +100,10 @@ class Kinds:
         if text.endswith(("由", "从"), 0, start) and v.baseline_re.match(text, end):
             return "metric", [], False  # 由18小时缩短到5小时: where the change starts, a fact
         if parts_of(self.doc).sets_goal(start):  # the part and sentence set a goal (parts.py)
-            if unit == "大" and self._defined_before(start, end, floor):
+            if unit == "大" and _defined_before(self.doc, start, end, floor):
                 return "metric", [], False  # 推动四大主导产业补链: the set the review already named
             return "target", [], False
         return "metric", [], False
-
-    def _defined_before(self, start: int, end: int, floor: int) -> bool:
-        """The same N大 and the three characters after it (四大主导产, 三大都市圈) stand earlier in
-        the text, in a statement that sets no goal: a set the report has already named (not
-        10大类52项 last year, 10大类55项 this year: another count)."""
-        key = self.text[start:end + 3]
-        at = self.text.find(key, 0, floor)
-        while at >= 0:
-            if not parts_of(self.doc).sets_goal(at):
-                return True
-            at = self.text.find(key, at + 1, floor)
-        return False
 
     def of_rank(self, start: int, end: int, unit: str = "") -> str:
         """A rank's kind: among the tasks a goal only after a goal word in its clause
@@ -168,3 +160,17 @@ class Kinds:
             self._siblings[key] = [s for s in self.doc.sections
                                    if s.level == "heading" and s.parent is container]
         return self._siblings[key]
+
+
+def _defined_before(doc: Document, start: int, end: int, floor: int) -> bool:
+    """The same N大 and the three characters after it (四大主导产, 三大都市圈) stand earlier in
+    the text, in a statement that sets no goal: a set the report has already named (not
+    10大类52项 last year, 10大类55项 this year: another count)."""
+    text = doc.text
+    key = text[start:end + 3]
+    at = text.find(key, 0, floor)
+    while at >= 0:
+        if not parts_of(doc).sets_goal(at):
+            return True
+        at = text.find(key, at + 1, floor)
+    return False

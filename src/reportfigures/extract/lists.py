@@ -23,6 +23,7 @@ _JOIN_WORD = (r"(?:以及(?<=...)|和(?<=..)(?<![平温共祥调总]和)(?![谐�
               r"|与(?<=..)(?<![参给赋]与)(?!会))")
 _ITEM_SPLIT = regex(r"、|" + _JOIN_WORD + r"(?=.)")
 _AND = regex(_JOIN_WORD + r"(?=.)")
+_JOINERS = ("、", "和", "及", "与", "以及")
 _NUMERAL_CHARS = "0-9０-９〇零一二两三四五六七八九十百千万亿"
 
 
@@ -49,12 +50,14 @@ def enumeration_before(text: str, end: int, floor: int = 0, counted: re.Pattern 
     `counted` finds an item that is itself a count (the list is of counts, not of things);
     `lead_in` finds the words that open the clause before its first item (党组牵头推进A、B)."""
     lo = max(floor, end - LIST_WINDOW)
-    if text.find("、", lo, end) < 0 and not _AND.search(text, lo, end):
+    if text.find("、", lo, end) < 0 and not _AND.search(text, lo, end) and text.find("”“", lo, end) < 0:
         return [], False  # most numbers: no list anywhere before them
     start = clause_start(text, lo, end)
     if start == lo and lo > floor:
         return [], False  # the clause is longer than any list: no list ends here
-    seg = text[start:end].rstrip(" \u3000")
+    seg = text[start:end].rstrip(" \u3000").replace("”“", "”、“")  # “神武峡”“赤黄红”两大: two quoted items
+    if seg.endswith(_JOINERS):
+        return [], False  # A、B及十大赛事: the number opens an item of the list, it counts no list
     open_ = False
     for tail in ("等等", "等"):
         if seg.endswith(tail):

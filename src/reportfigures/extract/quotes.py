@@ -58,8 +58,12 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
     if not ex.free(start, right):
         return False
     listed, open_ = [], False
-    if left == cs - 1 and len(word) >= 2:
-        items, open_ = enumeration_before(text, left)
+    if len(_NUMERALS.findall(word)) > 1:  # “两清两改两治理”, “三区三线”: a name of several counts
+        ex.emit(start, right, value, "", "exact", "name", "quoted")
+        return True
+    if left >= cs - 2 and len(word) >= 2:  # “三X”, and “新三样” (one character before the number)
+        items, open_ = ([], False) if text[left - 1:left] == "”" else enumeration_before(text, left)
+        # (“两个基地”“两个枢纽”“两个网络”: quoted names side by side, none the items of another)
         if not items and value == 2:
             items = _pair_before(text, left)  # 保障粮食安全和防止返贫“两条底线”
         tail = word[-1]
@@ -124,6 +128,7 @@ def counted_quotations(ex) -> None:
 # noun then 即 (“九个坚持”重大原则，即…)
 _AFTER_LEAD = regex(r"[\u4e00-\u9fff]{1,4}[，,](?:即|就是|包括)[：:]?|[，,]?(?:即|就是|包括)?[：:]?")
 _BRACKETED = regex(r"（[^（）]*）|\([^()]*\)")
+_NUMERALS = regex(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]+")
 
 
 def _items_after(text: str, pos: int, value: int) -> list[str]:
@@ -134,5 +139,9 @@ def _items_after(text: str, pos: int, value: int) -> list[str]:
         return []
     stop = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
     listed = _BRACKETED.sub("", text[m.end():stop])  # 129个县（市、区）全覆盖 is one item
-    items = [i.strip() for i in re.split(r"[、，,]", listed) if i.strip()]
-    return items if len(items) == value and all(len(i) <= 30 for i in items) else []
+    said = text[pos:m.end()].strip("，,") != ""  # 即, 包括 or a colon says the items follow
+    for part in ((re.split(r"[，,]", listed)[0],) if said else ()) + (listed,):  # “三级”即省、州、县，“三类”即…
+        items = [i.strip() for i in re.split(r"[、，,]", part) if i.strip()]
+        if len(items) == value and all(len(i) <= 30 and "“" not in i and "”" not in i for i in items):
+            return items
+    return []
