@@ -218,3 +218,35 @@ def test_a_review_reaching_a_year_already_past_sets_no_goal():
     text = "一、“十四五”时期工作回顾\n\n人均GDP从2020年的5.2万元提高到2025年的7.4万元。\n\n二、2026年工作安排\n\n"
     assert kind_of(text + "力争到2030年达到10万元。", "7.4万元") == "metric"
     assert kind_of(text + "力争到2030年达到10万元。", "10万元") == "target"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("新增软件等4个过五千亿、北斗应用等4个过千亿新兴产业。", "五千亿", 5 * 10**11),  # a threshold, no unit
+    ("新增仙桃、大冶2个千亿县。", "千亿", 10**11),
+    ("具有重症救治Ⅲ级水平。", "Ⅲ级", 3),  # a Roman grade
+    ("深入开展劣V类水体剿灭。", "V类", 5),  # a Latin V for Ⅴ
+])
+def test_thresholds_and_grades_are_read(text, surface, value):
+    assert mentions(text)[surface].value == value
+
+
+def test_a_threshold_word_before_money_or_people_leaves_it_to_the_grammar():
+    got = mentions("孝感、黄冈2个过三千亿元城市。")
+    assert got["三千亿元"].value == 3 * 10**11 and "三千亿" not in got
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    (GLOSSARY + "3．10种有色金属：铜、铅、锌、镍、锡、锑、铝、镁、硅、钛。", "10种", "list_count"),  # items after the colon
+    (GLOSSARY + "3．10种有色金属：铜、铅、锌。", "10种", "metric"),  # three named of ten: no list
+    ("坚持“重构通道、重塑体系、提升平台、优化政策和创新服务”五措并举。", "五措", "list_count"),  # A、B和C
+    ("坚持基础设施与新兴产业、战略必争与民生必保、发展支撑与安全能力“三个并重”。", "三个并重", "list_count"),  # pairs
+    ("发展生物制造、氢能、脑机接口、具身智能等“四新”产业。", "四新", "list_count"),  # 等 closing all four
+])
+def test_items_after_a_colon_joined_by_he_or_in_pairs(text, surface, kind):
+    assert kind_of(TASKS + text, surface) == kind
+
+
+def test_a_glossary_number_run_into_a_year_or_count_is_its_own():
+    got = mentions(TASKS + GLOSSARY + "14.2025年10件民生实事：加大就业扶持。")
+    assert got["14."].kind == "ordinal" and got["2025年"].kind == "date_or_period" and "10件" in got
+    assert mentions("京东方第8.6代线加快实施。").get("6") is None  # the fraction of a decided number

@@ -9,13 +9,14 @@ so that their numerals are never read again as quantities. In and out: the extra
 from __future__ import annotations
 
 from ..rules import regex
+from ..text.parts import parts_of
 from .grammar import parse_number
 
 _CORE = regex(  # the numeral inside a fixed name (一带一路 → 1)
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千][〇零一二两三四五六七八九十百千万亿]*")
 
 
-_ROMAN = {c: i for i, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)}
+_ROMAN = {c: i for i, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)} | {"V": 5}  # 劣V类: a Latin V for Ⅴ
 _PLACES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # before 第N: a rank reached (全国第一, 居西部第2位), which is a figure of the year, not a numbering
 _RANK_BEFORE = regex(r"(?:全国|全省|全区|全市|全球|世界|国内|西部|中部|东部|西北|西南|东北|华东|华北|华南|华中|"
@@ -78,10 +79,12 @@ def headings(ex) -> None:
 def patterns(ex) -> None:
     """The numbering patterns of rules/numbers.yml, each of its kind (ordinal, date, name …)."""
     text = ex.text
-    for name, kind, rule_unit, rx, valued, needs, before in ex.v.patterns:
+    for name, kind, rule_unit, rx, valued, needs, before, part in ex.v.patterns:
         if needs and not any(w in text for w in needs):
             continue
         for m in rx.finditer(text):
+            if part and parts_of(ex.doc).at(m.start()).kind != part:
+                continue
             if kind == "ordinal" and ex.quotes.bounds(m.start(), m.end()):
                 continue  # “第一议题”: a quoted name, decided with the quotes
             if before is not None and not before.search(text, max(0, m.start() - 24), m.start()):

@@ -49,14 +49,16 @@ class Grammar(Record):
         """Every numeral of `text`, in order, fractions included (see `fractions`).
 
         A one-character numeral inside a `decided` span (1 = already decided, as 一 of 统一)
-        is not even read: it could not be a mention, and it is most of them."""
+        is not even read: it could not be a mention, and it is most of them; nor one whose
+        next character is decided too (14. of a glossary's 14.2025年, so that 2025年 is read)."""
         pos, n = 0, len(text)
         while True:
             m = START.search(text, pos)
             if m is None:
                 return
             i = m.start()
-            if decided is not None and decided[i] and (i + 1 >= n or text[i + 1] not in CONTINUES):
+            if decided is not None and decided[i] and (i + 1 >= n or text[i + 1] not in CONTINUES
+                                                       or decided[i + 1]):
                 pos = i + 1
                 continue
             got, pos = numeral_at(self, text, i)

@@ -14,7 +14,7 @@ import re
 from ..rules import regex
 from ..text.document import Document, Section
 from ..text.parts import parts_of
-from .lists import LIST_WINDOW, clause_start, counted_noun_follows, enumeration_before, list_after
+from .lists import LIST_WINDOW, clause_start, counted_noun_follows, enumeration_before, items_after, list_after
 from .places import SectionIndex
 from .vocabulary import Vocabulary
 
@@ -22,6 +22,7 @@ _NOUN_UNITS = ("部委", "省市", "市区", "区县", "级")
 # hours and minutes measure how long something takes (由18小时缩短到5小时, 240小时过境免签): a
 # figure or a goal like any other, never the date or period a statement is about
 _DURATIONS = frozenset(("小时", "分钟"))
+_CLAUSE = regex(r"[，,。；;、]")  # between a count and its colon: then the colon is another clause's
 _CIRCLE = regex(r"[^，,。；;、：:！？\n]{0,8}?圈")  # 15分钟社区生活圈, 1小时通勤圈: a service circle's name
 # one-character items a count may sum up: levels, sides, directions (省市县三级, 供需两端, 援受两地)
 _ITEM_CHARS = "省市县区乡镇村供需产销陆海空内外上下东西南北援受"
@@ -88,6 +89,9 @@ class Kinds:
                 return "list_count", [s.label + s.title for s in siblings], False
         if listable and sent is not None and isinstance(value, int) and 2 <= value <= 30:
             colon = text.find("：", end, min(end + 10, sent.end))  # 至少有十个突出亮点：一是…十是
+            listed = items_after(text, colon, value) if colon >= 0 and not _CLAUSE.search(text, end, colon) else []
+            if listed:  # 10种有色金属：铜、铅、…: the items after the colon
+                return "list_count", listed, False
             after_at = colon + 1 if colon >= 0 and text.startswith("一是", colon + 1) else sent.end
             items = self._counted_after(start, after_at, value) if after_at - end <= 10 else []
             if items:  # 重点抓好十个方面工作。（一）…（十）; 办好15件民生实事。一是…十五是

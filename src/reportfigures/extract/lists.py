@@ -14,7 +14,7 @@ from ..rules import regex
 LIST_WINDOW = 400  # characters from a count back to the clause that holds its list
 LIST_CLAUSES = 20  # clauses after a count that may name its items
 LIST_AFTER_CHARS = 1200  # characters after a count that those clauses may fill
-BREAK_CHARS = "，,；;。！!？?：:"
+BREAK_CHARS = "，,；;。！!？?：:\n"  # a line end too: a heading (二、) opens no item
 CLAUSE_BREAK = regex(f"[{BREAK_CHARS}]")
 _LAST_BREAK = regex(f"[{BREAK_CHARS}][^{BREAK_CHARS}]*\\Z")
 # 和, 及, 与 join the last two items (not first in the text), unless they are inside a word
@@ -65,7 +65,7 @@ def enumeration_before(text: str, end: int, floor: int = 0, counted: re.Pattern 
             break
     if "、" not in seg and not _AND.search(seg):
         return [], False
-    items = [re.sub(r"\s+", "", i) for i in _split_items(seg) if i.strip()]
+    items = [re.sub(r"\s+", "", i) for i in split_items(seg) if i.strip()]
     if not items:
         return [], False  # 其中：、3项: separators and nothing between them
     if "、" not in seg and len(items[-1]) > 4:
@@ -86,13 +86,40 @@ def first_item(item: str, lead_in: re.Pattern) -> str:
     return item[last.end():] if last is not None and last.end() < len(item) else item
 
 
-def _split_items(seg: str) -> list[str]:
+def split_items(seg: str) -> list[str]:
     """A、B、C和D: 、 separates the items and 和/及/与 joins only the last two, so a 和 in the
-    first item (党组和主席班子成员牵头推进A、B、C、D) stays inside it."""
+    first item (党组和主席班子成员牵头推进A、B、C、D) stays inside it; and none when the items
+    before are themselves pairs (基础设施与新兴产业、战略必争与民生必保、发展支撑与安全能力)."""
     if "、" not in seg:
         return _ITEM_SPLIT.split(seg)
     *head, last = seg.split("、")
+    if any(_AND.search(h) for h in head):
+        return head + [last]
     return head + _ITEM_SPLIT.split(last)
+
+
+# what leads from a count to the items after it: a comma, 即, a colon (“三个全覆盖”：, 10种有色金属：),
+# or a short noun then 即 (“九个坚持”重大原则，即…)
+_AFTER_LEAD = regex(r"[\u4e00-\u9fff]{1,4}[，,](?:即|就是|包括)[：:]?|[，,]?(?:即|就是|包括)?[：:]?")
+_BRACKETED = regex(r"（[^（）]*）|\([^()]*\)")
+_DEFINED = regex(r"”(?:即|指|是)")  # “三级”即省、州、县: a definition, not an item
+
+
+def items_after(text: str, pos: int, value: int) -> list[str]:
+    """The items a count announces right after it (“三个全覆盖”：A、B、C。), when they are as
+    many as it says: up to the first comma when 即, 包括 or a colon says they follow, or to the
+    end of the sentence."""
+    m = _AFTER_LEAD.match(text, pos)
+    if m is None or m.end() == pos:
+        return []
+    stop = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
+    listed = _BRACKETED.sub("", text[m.end():stop])  # 129个县（市、区）全覆盖 is one item
+    said = text[pos:m.end()].strip("，,") != ""
+    for part in ((re.split(r"[，,]", listed)[0],) if said else ()) + (listed,):
+        items = [i.strip() for i in re.split(r"[、，,]", part) if i.strip()]
+        if len(items) == value and all(len(i) <= 30 and not _DEFINED.search(i) for i in items):
+            return items
+    return []
 
 
 def counted_noun_follows(text: str, end: int) -> bool:

@@ -7,10 +7,8 @@ Quote marks are indexed once, so most numbers cost one byte lookup.
 
 from __future__ import annotations
 
-import re
-
 from ..rules import regex
-from .lists import enumeration_before
+from .lists import enumeration_before, items_after, split_items
 
 _QUOTES_ALL = "“”\"「」『』‘’"
 _QUOTE_MARK = regex(f"[{_QUOTES_ALL}]")
@@ -69,10 +67,10 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
         tail = word[-1]
         # A、B、C“三X”: the items end as the quoted word does, or they are as many as it says
         if items and len(items) >= 2 and (all(i.rstrip().endswith(tail) for i in items)
-                                          or (value is not None and len(items) == value and not open_)):
+                                          or (value is not None and len(items) == value)):  # A、B、C等“三X” too
             listed = items
     if not listed and isinstance(value, int) and value >= 2:
-        listed = _items_after(text, right + 1, value)  # “九个坚持”，即坚持A、坚持B…
+        listed = items_after(text, right + 1, value)  # “九个坚持”，即坚持A、坚持B…
     kind = "list_count" if listed else "name"
     ex.emit(start, right, value, "", "exact", kind, "quoted", listed=listed, listed_open=open_)
     return True
@@ -106,7 +104,7 @@ def counted_quotations(ex) -> None:
         if opening < 0:
             continue
         inside = text[opening + 1:m.start()]
-        items = [i for i in inside.split("、") if i]
+        items = [i for i in split_items(inside) if i]  # A、B和C: three
         if len(items) == 1 and len(inside) == _CN[m.group(1)] >= 3 and all(
                 "\u4e00" <= c <= "\u9fff" and c not in _CN and c not in "一十百千万" for c in inside):
             items = list(inside)  # “水地煤油气风光电氢硅”十篇大文章: ten one-character items
@@ -124,24 +122,4 @@ def counted_quotations(ex) -> None:
             ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "listed_pair", listed=items)
 
 
-# what leads from a quoted count to its items: a comma, 即, a colon (“三个全覆盖”：), or a short
-# noun then 即 (“九个坚持”重大原则，即…)
-_AFTER_LEAD = regex(r"[\u4e00-\u9fff]{1,4}[，,](?:即|就是|包括)[：:]?|[，,]?(?:即|就是|包括)?[：:]?")
-_BRACKETED = regex(r"（[^（）]*）|\([^()]*\)")
 _NUMERALS = regex(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]+")
-
-
-def _items_after(text: str, pos: int, value: int) -> list[str]:
-    """The items a quoted count announces right after it (“三个全覆盖”：A、B、C。), when they
-    are as many as it says."""
-    m = _AFTER_LEAD.match(text, pos)
-    if m is None or m.end() == pos:
-        return []
-    stop = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
-    listed = _BRACKETED.sub("", text[m.end():stop])  # 129个县（市、区）全覆盖 is one item
-    said = text[pos:m.end()].strip("，,") != ""  # 即, 包括 or a colon says the items follow
-    for part in ((re.split(r"[，,]", listed)[0],) if said else ()) + (listed,):  # “三级”即省、州、县，“三类”即…
-        items = [i.strip() for i in re.split(r"[、，,]", part) if i.strip()]
-        if len(items) == value and all(len(i) <= 30 and "“" not in i and "”" not in i for i in items):
-            return items
-    return []

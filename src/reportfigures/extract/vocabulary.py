@@ -34,8 +34,9 @@ def ending_re(pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
 # name, kind (or "quantity": the statement's, kinds.py), unit, compiled regex, whether its
 # numeral is valued, and the words one of which must be in the text for it to be tried.
 # `before`: a regex that must match ending where the match starts (a rank verb some way
-# before 首位), or None. A tuple: the extractor unpacks it in its loop over every pattern.
-Pattern = namedtuple("Pattern", "name kind unit rx valued needs before")
+# before 首位), or None; `part`: the kind of part (text/parts.py) it holds in, or "".
+# A tuple: the extractor unpacks it in its loop over every pattern.
+Pattern = namedtuple("Pattern", "name kind unit rx valued needs before part")
 
 
 class Vocabulary(Record):
@@ -165,7 +166,8 @@ def vocabulary() -> Vocabulary:
         skip_re=_alternation(r["not_numbers"]),
         names_re=_alternation(r["names"]),
         patterns=tuple(Pattern(p["name"], p["kind"], p["unit"], regex(p["regex"], re.M), p.get("valued", True),
-                               tuple(p.get("needs", ())), regex(p["before"]) if p.get("before") else None)
+                               tuple(p.get("needs", ())), regex(p["before"]) if p.get("before") else None,
+                               p.get("part", ""))
                  for p in r["patterns"]),
         places=r["place_abbreviations"],
         place_units=tuple(r["place_units"]),
