@@ -1,4 +1,4 @@
-"""Reports the rules were not written against (tests/fixtures/unseen_mentions*/): six
+"""Reports the rules were not written against (tests/fixtures/unseen_mentions*/): eight
 hand-labelled samples of the same seeded draw of six provinces' reports, both years.
 
 The figures `make bench` prints are measured here as floors, so that a change that loses
@@ -16,9 +16,11 @@ from reportfigures.extract.extraction import extract  # noqa: E402
 pytestmark = pytest.mark.skipif(not unseen.CORPUS.is_dir(), reason="the corpus is not beside the checkout")
 # (found %, kind-right %) each sample reached when this test was written, rounded down
 FLOORS = {"unseen_mentions": (99.5, 97.5), "unseen_mentions_fresh": (98.5, 99.0),
-          "unseen_mentions_final": (98.5, 96.5), "unseen_mentions_check": (96.5, 97.0),
-          "unseen_mentions_last": (99.0, 97.5),
-          "unseen_mentions_sixth_a+unseen_mentions_sixth_b": (97.5, 95.5)}
+          "unseen_mentions_final": (98.5, 97.0), "unseen_mentions_check": (98.0, 97.5),
+          "unseen_mentions_last": (99.5, 97.0),
+          "unseen_mentions_sixth_a+unseen_mentions_sixth_b": (99.5, 96.5),
+          "unseen_mentions_seventh_a+unseen_mentions_seventh_b+unseen_mentions_seventh_c": (98.5, 96.5),
+          "unseen_mentions_eighth_a+unseen_mentions_eighth_b+unseen_mentions_eighth_c": (98.5, 95.5)}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -45,3 +47,11 @@ def test_a_missed_number_and_a_wrong_kind_are_counted():
     assert r["claim_like"] == 3 and r["found"] == 2  # nothing with the value 7 at 0–2
     assert [g["start"] for g in r["missed"]] == ["0"]
     assert r["kind_right"] == 1 and r["wrong_kind"][0][0]["start"] == "20"  # 85万人 in a past sentence: a metric
+
+
+def test_the_goal_is_held_to_the_last_measurement_taken_unread():
+    """Once read, a sample is development: the bench reports the held-out figure as taken,
+    not as today's rules score on it."""
+    last = unseen.HELD_OUT[-1]
+    assert last[0] == unseen.SAMPLES[-1][0] and last[2] >= 300
+    assert "then read" in unseen.SAMPLES[-1][2]

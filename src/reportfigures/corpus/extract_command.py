@@ -71,9 +71,13 @@ def main(argv: list[str]) -> int:
 
             pieces = mention_table(extract(report_text(args.paths[0])), args.fmt)
         else:
-            pieces = table(documents(args.paths), args.fmt, args.jobs)
+            pieces = table(documents(args.paths), args.fmt, args.jobs, raw=True)
         for piece in pieces:
-            write(piece)
+            if isinstance(piece, bytes):  # a child's rows, already UTF-8
+                sys.stdout.flush()
+                sys.stdout.buffer.write(piece)
+            else:
+                write(piece)
     except ReportError as e:
         sys.stdout.flush()
         print(f"error: {e}", file=sys.stderr)

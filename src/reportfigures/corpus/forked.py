@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 
-Result = tuple[str, int]  # a report's rows as text, and how many
+Result = tuple[str, int]  # a report's rows as text (bytes from a child when `raw`), and how many
 
 
 def usable() -> bool:
@@ -37,8 +37,10 @@ def shares(sizes: list[int], n: int) -> list[list[int]]:
     return [part for part in out if part]
 
 
-def run(fn: Callable[..., Result], args: list[tuple], sizes: list[int], n: int) -> Iterator[Result]:
-    """fn over args, results in the order of args, on n processes (this one included)."""
+def run(fn: Callable[..., Result], args: list[tuple], sizes: list[int], n: int, raw: bool = False) -> Iterator[Result]:
+    """fn over args, results in the order of args, on n processes (this one included); with
+    `raw`, a child's texts come as the UTF-8 bytes it wrote (a command copies them to its
+    output as they are: no decoding and encoding again, ~5 ms of a year's reports)."""
     parts = shares(sizes, n)
     children = [(part, *_fork(fn, [args[i] for i in part])) for part in parts[1:]]
     try:
@@ -46,7 +48,7 @@ def run(fn: Callable[..., Result], args: list[tuple], sizes: list[int], n: int) 
             yield fn(*args[i])
         for part, pid, fd in children:
             os.waitpid(pid, 0)
-            done = _results(fd)
+            done = _results(fd, raw)
             yield from done
             for i in part[len(done):]:  # where the child stopped: raises here, or goes on
                 yield fn(*args[i])
@@ -74,7 +76,7 @@ def _fork(fn: Callable[..., Result], args: list[tuple]) -> tuple[int, int]:
         os._exit(0)
 
 
-def _results(fd: int) -> list[Result]:
+def _results(fd: int, raw: bool = False) -> list[Result]:
     """The results a child wrote: a header line (bytes, rows) before each text."""
     size = os.fstat(fd).st_size
     data = os.pread(fd, size, 0) if size else b""
@@ -84,7 +86,8 @@ def _results(fd: int) -> list[Result]:
         length, rows = map(int, data[pos:nl].split())
         if nl + 1 + length > len(data):
             break  # cut short
-        out.append((data[nl + 1:nl + 1 + length].decode("utf-8"), rows))
+        chunk = data[nl + 1:nl + 1 + length]
+        out.append((chunk if raw else chunk.decode("utf-8"), rows))
         pos = nl + 1 + length
     return out
 

@@ -112,7 +112,7 @@ def _ordered(fn: Callable, args: list, jobs: int | None) -> Iterator:
         yield from (map(fn, *zip(*args)) if ex is None else ex.map(fn, *zip(*args)))
 
 
-def _shared(fn: Callable, args: list, jobs: int | None) -> Iterator:
+def _shared(fn: Callable, args: list, jobs: int | None, raw: bool = False) -> Iterator:
     """fn over the reports of args (path first), results in order: on this process and
     forked children (forked.py) where that is safe, else on a pool."""
     from . import forked
@@ -123,7 +123,7 @@ def _shared(fn: Callable, args: list, jobs: int | None) -> Iterator:
         return
     # forked cold: each process imports the extractor and loads its rules at the same time,
     # on its own core, instead of the child waiting while the parent does it (~10 ms a run)
-    yield from forked.run(fn, args, [_size(a[0]) for a in args], n)
+    yield from forked.run(fn, args, [_size(a[0]) for a in args], n, raw)
 
 
 def _size(path: str) -> int:
@@ -138,15 +138,16 @@ def extract_many(paths: list[Path], jobs: int | None = None) -> Iterator[tuple[P
     yield from zip(paths, _ordered(_mentions, [(str(p),) for p in paths], jobs))
 
 
-def table(paths: list[Path], fmt: str = "csv", jobs: int | None = None) -> Iterator[str]:
+def table(paths: list[Path], fmt: str = "csv", jobs: int | None = None, raw: bool = False) -> Iterator[str | bytes]:
     """Every mention of every report as one CSV (header TABLE_COLUMNS) or JSON list, in
-    pieces (one per report), `document` naming the report's path as given."""
+    pieces (one per report), `document` naming the report's path as given. With `raw` (CSV
+    only), a piece a forked child made comes as its UTF-8 bytes, for a writer of bytes."""
     if fmt == "csv":
         buf = io.StringIO()
         csv.writer(buf, lineterminator="\n").writerow(TABLE_COLUMNS)
         yield buf.getvalue()
     rows = 0
-    for text, n in _shared(_rows, [(str(p), fmt) for p in paths], jobs):
+    for text, n in _shared(_rows, [(str(p), fmt) for p in paths], jobs, raw and fmt == "csv"):
         if fmt != "csv" and n:
             text = ("[\n  " if not rows else ",\n  ") + text
         rows += n

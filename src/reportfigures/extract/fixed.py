@@ -79,17 +79,18 @@ def headings(ex) -> None:
 def patterns(ex) -> None:
     """The numbering patterns of rules/numbers.yml, each of its kind (ordinal, date, name …)."""
     text = ex.text
-    for name, kind, rule_unit, rx, valued, needs, before, part in ex.v.patterns:
-        if needs and not any(w in text for w in needs):
+    for name, kind, rule_unit, rx, valued, _needs, before, part, from_num, needs_rx in ex.v.patterns:
+        if needs_rx is not None and not needs_rx.search(text):
             continue
         for m in rx.finditer(text):
-            if part and parts_of(ex.doc).at(m.start()).kind != part:
+            s = m.start("num") if from_num else m.start()
+            if part and parts_of(ex.doc).at(s).kind != part:
                 continue
-            if kind == "ordinal" and ex.quotes.bounds(m.start(), m.end()):
+            if kind == "ordinal" and ex.quotes.bounds(s, m.end()):
                 continue  # “第一议题”: a quoted name, decided with the quotes
-            if before is not None and not before.search(text, max(0, m.start() - 24), m.start()):
+            if before is not None and not before.search(text, max(0, s - 24), s):
                 continue
-            if ex.free(m.start(), m.end()) and not skipped_word(ex, m.start(), m.end()):
+            if ex.free(s, m.end()) and not skipped_word(ex, s, m.end()):
                 groups = m.groupdict()
                 unit = groups.get("unit") or rule_unit
                 num = groups.get("num") or groups.get("num2")
@@ -98,10 +99,9 @@ def patterns(ex) -> None:
                     value = core_value(num[:2])
                 e = m.end()
                 if name == "ordinal_di" and not groups.get("unit") and (text[e:e + 1] == "名" or text[e:e + 1] == "位"
-                                                                        and _is_rank(text, m.start(), e)):
+                                                                        and _is_rank(text, s, e)):
                     e += 1  # 居全国第2位, 评估第一名: the rank's measure word
-                ex.emit(m.start(), e, value, unit, "exact",
-                        _quantity_kind(ex, name, kind, m.start(), e, unit, value), name)
+                ex.emit(s, e, value, unit, "exact", _quantity_kind(ex, name, kind, s, e, unit, value), name)
 
 
 def names(ex) -> None:

@@ -34,9 +34,11 @@ def ending_re(pairs: tuple[tuple[str, str], ...]) -> re.Pattern:
 # name, kind (or "quantity": the statement's, kinds.py), unit, compiled regex, whether its
 # numeral is valued, and the words one of which must be in the text for it to be tried.
 # `before`: a regex that must match ending where the match starts (a rank verb some way
-# before 首位), or None; `part`: the kind of part (text/parts.py) it holds in, or "".
+# before 首位), or None; `part`: the kind of part (text/parts.py) it holds in, or ""; `from_num`:
+# the mention starts at the group `num` (the word before it only anchors the search);
+# `needs_rx`: the needed words as one regex (one pass over a text, not one per word), or None.
 # A tuple: the extractor unpacks it in its loop over every pattern.
-Pattern = namedtuple("Pattern", "name kind unit rx valued needs before part")
+Pattern = namedtuple("Pattern", "name kind unit rx valued needs before part from_num needs_rx")
 
 
 class Vocabulary(Record):
@@ -167,7 +169,7 @@ def vocabulary() -> Vocabulary:
         names_re=_alternation(r["names"]),
         patterns=tuple(Pattern(p["name"], p["kind"], p["unit"], regex(p["regex"], re.M), p.get("valued", True),
                                tuple(p.get("needs", ())), regex(p["before"]) if p.get("before") else None,
-                               p.get("part", ""))
+                               p.get("part", ""), bool(p.get("from_num")), _alternation(p.get("needs", ())))
                  for p in r["patterns"]),
         places=r["place_abbreviations"],
         place_units=tuple(r["place_units"]),

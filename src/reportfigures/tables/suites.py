@@ -56,7 +56,7 @@ def build_suites() -> dict:
 
     v = vocabulary()
     import re
-    named = {u for _n, _k, unit, rx, _val, _needs, _before, _part in v.patterns
+    named = {u for _n, _k, unit, rx, *_rest in v.patterns
              for u in [unit] + sum((g.split("|") for g in re.findall(r"\(\?P<unit>([^()]*)\)", rx.pattern)), [])}
     units = sorted(set(v.units) | named | {"%", ""})  # a pattern names its own units (年一遇, 强)
     integrity = gx.ExpectationSuite(name="claims_integrity", meta={
