@@ -250,3 +250,59 @@ def test_a_glossary_number_run_into_a_year_or_count_is_its_own():
     got = mentions(TASKS + GLOSSARY + "14.2025年10件民生实事：加大就业扶持。")
     assert got["14."].kind == "ordinal" and got["2025年"].kind == "date_or_period" and "10件" in got
     assert mentions("京东方第8.6代线加快实施。").get("6") is None  # the fraction of a decided number
+
+
+@pytest.mark.parametrize("text,surface,value,kind", [
+    ("粮食生产二十二连丰，总产量创新高。", "二十二连丰", 22, "metric"),  # a streak, quoted or not
+    ("粮食产量实现“二十一连丰”。", "二十一连丰", 21, "metric"),
+    ("耕地面积实现5连增。", "5连增", 5, "metric"),
+    (TASKS + "力争实现粮食生产二十三连丰。", "二十三连丰", 23, "target"),  # a streak to reach
+])
+def test_a_streak_is_a_count_of_its_statement(text, surface, value, kind):
+    m = mentions(text)[surface]
+    assert (m.value, m.kind) == (value, kind)
+    assert "连" not in {k[-1] for k in mentions("国家连续出台政策，一连串举措。")}  # no numeral: nothing
+
+
+@pytest.mark.parametrize("text,surface,value,unit", [
+    ("全省算力规模突破190Eflops。", "突破190Eflops", 190, "Eflops"),  # computing power in any case
+    ("算力达到25EFlops。", "25EFlops", 25, "EFlops"),
+    ("班列开行量均超千列，港口吞吐量增长。", "超千列", 1000, "列"),  # trains
+    ("中欧班列开行924列。", "924列", 924, "列"),
+    ("中欧班列开行超万列。", "超万列", 10**4, "列"),  # the places alone after a qualifier word
+    ("海洋生产总值突破万亿，南北合作加快。", "突破万亿", 10**12, ""),
+    ("新增招生计划万名以上。", "万名以上", 10**4, "名"),  # ... or before a count and 以上
+    ("旅游业总收入迈上万亿新台阶。", "万亿", 10**12, ""),  # a level passed
+    ("连续4年每年跨越一个千亿台阶。", "千亿", 10**11, ""),
+])
+def test_computing_power_trains_and_levels_passed_are_read(text, surface, value, unit):
+    m = mentions(text)[surface]
+    assert (m.value, m.unit) == (value, unit)
+
+
+def test_words_that_look_like_trains_or_levels_are_no_mentions():
+    got = mentions("项目已列入国家规划，两列列车。千方百计稳就业，万众一心。")
+    assert not any(k.endswith("列入") or k == "千" or k == "万" for k in got), sorted(got)
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    (TASKS + "加快川州二期等500千伏输变电工程建设。", "500千伏", "name"),  # a voltage class names the works
+    ("建成塔额750千伏输变电工程。", "750千伏", "name"),
+    (TASKS + "加快川州二期等500千伏输变电工程建设。", "二期", "name"),  # a project's phase
+    (TASKS + "新增装机500万千瓦以上。", "500万千瓦以上", "target"),  # a capacity to reach stays one
+    (TASKS + "推动30万千瓦级煤电机组上大压小。", "30万千瓦", "target"),  # a size class is no project's size
+    (TASKS + "开工建设720兆瓦储能电站。", "720兆瓦", "metric"),  # ... a project's size is a fact
+])
+def test_voltage_classes_and_size_classes(text, surface, kind):
+    assert kind_of(text, surface) == kind
+
+
+@pytest.mark.parametrize("tail,surface,kind", [
+    ("累计引进和培育150家以上生态企业。", "150家以上", "target"),  # 累计 sums what a task is to reach
+    ("去年累计建成5G基站10万个。", "10万个", "metric"),  # with another past word it is a fact
+    # a past word in one clause leaves another clause's goal a goal
+    ("改造提升已建成自然村设施，项目区农民满意度不低于80%。", "不低于80%", "target"),
+    ("去年新增就业50万人，占全国一成。", "50万人", "metric"),
+])
+def test_a_task_sentence_is_read_clause_by_clause(tail, surface, kind):
+    assert kind_of(TASKS + tail, surface) == kind

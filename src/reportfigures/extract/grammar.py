@@ -135,15 +135,23 @@ _NOT_PLACE_START = frozenset(AR_CHARS + CN_NUMERAL_CHARS + "几数多余.．")
 
 
 def _places_before_money(text: str, i: int) -> Numeral | None:
-    """亿元以上项目, 超万亿元, 每万元, 逾万人次: the places alone, right before a currency
-    (or before 人 after a qualifier word; 每万人 is a pattern)."""
+    """亿元以上项目, 超万亿元, 每万元, 逾万人次: the places alone, right before a currency,
+    after a qualifier word (突破万亿, 超万列) or before a count and 以上 (每万人 is a pattern)."""
     j, value = i, 1
     while j < len(text) and j - i < 2 and text[j] in BIG:
         value *= BIG[text[j]]
         j += 1
-    if text.startswith(("元", "美元"), j) or (text.startswith("人", j) and i > 0 and text[i - 1] in "逾超近约"):
-        return Numeral(i, j, value, None, False, None, 1, "place_led")  # 逾万人次: a qualifier says so
+    if text.startswith(("元", "美元"), j):
+        return Numeral(i, j, value, None, False, None, 1, "place_led")
+    led = i > 0 and text[i - 1] in "逾超近约破过"  # 逾万人次, 开行超万列, 海洋生产总值突破万亿，
+    if led and (j < len(text) and (text[j] in _PLACE_LED_UNITS or text[j] in "，。；、）")) \
+            or j < len(text) and text[j] in _PLACE_LED_UNITS and text.startswith(("以上", "左右"), j + 1):
+        return Numeral(i, j, value, None, False, None, 1, "place_led")  # 招生计划万名以上
     return None
+
+
+# counted things the places alone may count (超万列, 万名以上); money is read above
+_PLACE_LED_UNITS = frozenset("人名列家个项户辆台套亩件次场吨")
 
 
 def _adjacent(g: Grammar, text: str, i: int) -> Numeral | None:

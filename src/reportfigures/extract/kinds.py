@@ -35,8 +35,9 @@ _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九
 def _attributive(text: str, end: int, project_re: re.Pattern) -> bool:
     """The capacity names the project that follows (70万吨煤制烯烃和80万吨煤制油升级示范),
     rather than ending its clause as an amount to reach (新增装机500万千瓦以上)."""
-    if text.endswith(("以上", "以下", "以内", "左右", "上下"), 0, end):
-        return False  # 50万千瓦以上基地: a threshold the task sets
+    if text.endswith(("以上", "以下", "以内", "左右", "上下"), 0, end) or text.startswith("级", end):
+        # 50万千瓦以上基地: a threshold the task sets; 30万千瓦级煤电机组: a size class
+        return False
     return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and not text.startswith(
         ("以上", "以内", "左右", "的", "和", "及", "等", "上下"), end) and bool(project_re.match(text, end))
 
@@ -56,6 +57,8 @@ class Kinds:
         if unit == "周年":
             return "anniversary", [], False
         if unit in _DURATIONS and _CIRCLE.match(text, end):
+            return "name", [], False
+        if unit == "千伏":  # 750千伏输变电工程, 建成500千伏变电站: a voltage class names the works
             return "name", [], False
         if cls == "time" and unit not in _DURATIONS and not text.endswith(("连续", "提前"), 0, start) \
                 and not (isinstance(value, float) and round(value, 2) == value):  # 受教育年限达到11.7年: a measure

@@ -44,6 +44,7 @@ class _Vocab(Record):
     plan: re.Pattern
     tasks: re.Pattern
     past: re.Pattern
+    past_ahead: re.Pattern
     future: re.Pattern
     goal: re.Pattern
     notes: re.Pattern
@@ -56,7 +57,7 @@ def _vocab() -> _Vocab:
     h = r["heading_words"]
     return _Vocab(r["unnumbered_heading"]["max_chars"], regex(r["unnumbered_heading"]["shape"]),
                   regex(h["review"]), regex(h["plan"]), regex(h["tasks"]),
-                  regex(r["past_words"]), regex(r["future_words"]), regex(r["goal_words"]),
+                  regex(r["past_words"]), regex(r["past_words_ahead"]), regex(r["future_words"]), regex(r["goal_words"]),
                   regex(r["notes_heading"]))
 
 
@@ -215,7 +216,11 @@ class Parts:
         key = sent.start if sent else offset
         if key not in self._goal_cache:
             self._goal_cache[key] = self._goal(self.at(offset).kind, sent.text if sent else "")
-        return self._goal_cache[key]
+        goal = self._goal_cache[key]
+        if goal or sent is None or self.at(offset).kind not in FORWARD:
+            return goal
+        # a task's sentence that states a fact in one clause may set a goal in another
+        return self._goal(self.at(offset).kind, clause_at(self.doc.text, sent.start, sent.end, offset))
 
     def _goal(self, kind: str, sentence: str) -> bool:
         v = _vocab()
@@ -225,7 +230,7 @@ class Parts:
         early = ry is not None and ys and all(y <= ry for y in ys)
         goal, future = self._ahead(v.goal, sentence), self._ahead(v.future, sentence)
         if kind in FORWARD:
-            stated_fact = (v.past.search(sentence) or early) and not (future or late)
+            stated_fact = (v.past_ahead.search(sentence) or early) and not (future or late)
             return not stated_fact
         if kind == "review":
             return bool(goal or late and future) and not v.past.search(sentence)
@@ -243,6 +248,13 @@ class Parts:
             if not ys or self.reviewed_year is None or ys[0] > self.reviewed_year:
                 return True
         return False
+
+
+def clause_at(text: str, start: int, end: int, offset: int) -> str:
+    """The clause of the sentence [start, end) that holds `offset` (between ，；)."""
+    a = max(start, max(text.rfind(c, start, offset) for c in "，；,;") + 1)
+    ends = [i for i in (text.find(c, offset, end) for c in "，；,;") if i >= 0]
+    return text[a:min(ends) if ends else end]
 
 
 def parts_of(doc: Document) -> Parts:
