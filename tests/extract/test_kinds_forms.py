@@ -306,3 +306,54 @@ def test_voltage_classes_and_size_classes(text, surface, kind):
 ])
 def test_a_task_sentence_is_read_clause_by_clause(tail, surface, kind):
     assert kind_of(TASKS + tail, surface) == kind
+
+
+@pytest.mark.parametrize("text,surface,value,kind", [
+    ("参赛团队上万支。", "万支", 10**4, "metric"),  # 上万: upwards of, a count
+    ("每个市州至少有一家医院提供心理门诊。", "一家", 1, "metric"),  # 至少有一: one, no article
+    ("实现两位数增长。", "两位数", 2, "metric"),  # how many digits, a measure of its statement
+    (TASKS + "保持两位数增长。", "两位数", 2, "target"),
+    ("蝉联全国推广面积第一。", "第一", 1, "metric"),  # a rank verb earlier in the clause
+    ("仅用90天建成。", "90天", 90, "metric"),  # the time a thing took
+    ("历时12年成功申遗。", "12年", 12, "metric"),
+    (TASKS + "全面完成20年以上电梯更新。", "20年以上", 20, "target"),  # an age that picks things out
+    ("突出“人民”二字。", "二字", 2, "list_count"),  # the two characters quoted before
+])
+def test_counts_of_one_digits_ranks_times_taken_and_ages(text, surface, value, kind):
+    m = mentions(text)[surface]
+    assert (m.value, m.kind) == (value, kind)
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("组建一支队伍。", "一支", None),  # an article stays no mention
+    ("排名第一批试点。", "第一批", "ordinal"),  # a round, not a rank
+    ("用3—5年时间，培养人才。", "3—5年", "date_or_period"),  # a timetable stays a period
+    ("工作3年以上，", "3年以上", "date_or_period"),  # an age with no noun after it
+    ("落实“三个一”要求。", "三个一", "name"),  # “N个一” with no items after it is a name
+])
+def test_look_alikes_of_counts_ranks_and_ages_are_left_alone(text, surface, kind):
+    got = mentions(text)
+    assert (got[surface].kind if surface in got else None) == kind
+
+
+def test_a_n_ones_scheme_counts_its_items_and_each_item_is_one():
+    got = extract("“六个一”全覆盖：一批优质企业、一个协同创新平台、一支产业基金、一个人才培养载体、一个产业联盟、一个集群促进组织。")
+    assert [(m.surface, m.kind) for m in got][:3] == [("六个一", "list_count"), ("一个", "metric"), ("一支", "metric")]
+    assert len([m for m in got if m.rule == "one_each"]) == 5  # 一批 stays a word
+
+
+@pytest.mark.parametrize("lines,kind", [
+    ("\n　　1.医疗卫生方面。筛查。\n　　2.养老帮困方面。护理。\n　　3.关爱儿童方面。疫苗。\n下一段。", "list_count"),
+    ("\n1.医疗。\n2.养老。\n3.儿童。\n4.其他。", "target"),  # four numbered lines are not the three
+    ("\n　　1.医疗卫生方面。筛查。\n　　2.养老帮困方面。护理。\n下一段。", "target"),  # nor two
+])
+def test_a_count_followed_by_as_many_numbered_lines_counts_them(lines, kind):
+    assert kind_of(TASKS + "继续实施好三方面民生实事。" + lines, "三方面") == kind
+
+
+@pytest.mark.parametrize("entry,kind", [
+    ("15.“2152”工程：重点培育打造2家世界一流企业、10家左右龙头企业。", "target"),  # a programme to run
+    ("16.“622”模式：形成以农户占60%、村集体占20%的分配模式。", "metric"),  # what exists
+])
+def test_a_glossary_programme_still_to_run_sets_targets(entry, kind):
+    assert kind_of(TASKS + GLOSSARY + entry, "2家" if "2家" in entry else "60%") == kind

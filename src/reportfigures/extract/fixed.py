@@ -23,6 +23,8 @@ _RANK_BEFORE = regex(r"(?:全国|全省|全区|全市|全球|世界|国内|西�
                           r"长江经济带|黄河流域|排名|排|居|位居|位列|列|跃居|跃升至|跃升到|跃升|稳居|名列|升至|升到|上升至|上升到|"
                      r"提升至|提升到|晋升至|晋升到|跻身|保持)"
                           r"(?:第[0-9一二三四五六七八九十]+[位名]?(?:[、和与及]))*\Z")  # 居全国第五和第六, 第2、第4位
+# a rank verb earlier in the clause (蝉联全国推广面积第一, 位居全省县域经济第二)
+_RANK_VERB_BEFORE = regex(r"(?:蝉联|位居|名列|位列|排名|跃居|稳居)[^，,。；;：:、！？\n第]{0,12}\Z")
 # after 第N: a rank whatever precedes it (运行评估第一名), or a tier reached (跻身…第一方阵)
 _RANK_AFTER = ("名", "方阵", "梯队")
 # before N届 (Arabic, or after these words): how many were held, a count, not which one
@@ -62,7 +64,8 @@ def _is_rank(text: str, s: int, e: int) -> bool:
     """第N as a rank reached (a figure of the year), not a numbering: by the words before it
     or the measure word after it."""
     return text.startswith(_RANK_AFTER, e - 1 if text[e - 1:e] == "名" else e) \
-        or bool(_RANK_BEFORE.search(text, max(0, s - 16), s))
+        or bool(_RANK_BEFORE.search(text, max(0, s - 16), s)) \
+        or bool(_RANK_VERB_BEFORE.search(text, max(0, s - 16), s))
 
 
 def headings(ex) -> None:

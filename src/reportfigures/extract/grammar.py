@@ -144,6 +144,8 @@ def _places_before_money(text: str, i: int) -> Numeral | None:
     if text.startswith(("元", "美元"), j):
         return Numeral(i, j, value, None, False, None, 1, "place_led")
     led = i > 0 and text[i - 1] in "逾超近约破过"  # 逾万人次, 开行超万列, 海洋生产总值突破万亿，
+    if i > 0 and text[i - 1] == "上" and j < len(text) and text[j] in _PLACE_LED_UNITS + "支":
+        return Numeral(i, j, value, None, False, None, 1, "place_led")  # 参赛队伍上万支: upwards of
     if led and (j < len(text) and (text[j] in _PLACE_LED_UNITS or text[j] in "，。；、）")) \
             or j < len(text) and text[j] in _PLACE_LED_UNITS and text.startswith(("以上", "左右"), j + 1):
         return Numeral(i, j, value, None, False, None, 1, "place_led")  # 招生计划万名以上
@@ -151,7 +153,7 @@ def _places_before_money(text: str, i: int) -> Numeral | None:
 
 
 # counted things the places alone may count (超万列, 万名以上); money is read above
-_PLACE_LED_UNITS = frozenset("人名列家个项户辆台套亩件次场吨")
+_PLACE_LED_UNITS = "人名列家个项户辆台套亩件次场吨"
 
 
 def _adjacent(g: Grammar, text: str, i: int) -> Numeral | None:

@@ -32,6 +32,33 @@ _CN_ORDINALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九
                 "二十七", "二十八", "二十九", "三十", "三十一"]
 
 
+# the time a thing took (仅用90天建成, 历时3年): a figure of its statement, no date or period
+# (用3—5年时间 is a timetable, a period)
+_TIME_TAKEN = regex(r"(?:仅用|只用|历时|耗时|用时)了?\Z")
+
+
+_NUMBERED_LINE = regex(r"1[.．、]|（1）")
+
+
+def _numbered_lines(text: str, j: int, value: int) -> list[str]:
+    """Lines numbered 1. to N right after a count of N: the items it counts (and no N+1.)."""
+    found, pos = ["1"], j + 2
+    for k in range(2, value + 2):
+        m = regex(rf"\n[ \u3000]*(?:{k}[.．、]|（{k}）)").search(text, pos, pos + 3000)
+        if m is None:
+            break
+        found.append(str(k))
+        pos = m.end()
+    return found if len(found) == value else []
+
+
+def _age_threshold(text: str, end: int) -> bool:
+    """20年以上电梯, 15年以上的老旧车辆: an age that picks out things, a threshold of its
+    statement, no period (工作3年以上， stays a period)."""
+    return text.endswith(("年以上", "年以下"), 0, end) and end < len(text) \
+        and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "时来内前后间里中"
+
+
 def _attributive(text: str, end: int, project_re: re.Pattern) -> bool:
     """The capacity names the project that follows (70万吨煤制烯烃和80万吨煤制油升级示范),
     rather than ending its clause as an amount to reach (新增装机500万千瓦以上)."""
@@ -61,6 +88,7 @@ class Kinds:
         if unit == "千伏":  # 750千伏输变电工程, 建成500千伏变电站: a voltage class names the works
             return "name", [], False
         if cls == "time" and unit not in _DURATIONS and not text.endswith(("连续", "提前"), 0, start) \
+                and not _TIME_TAKEN.search(text, max(0, start - 3), start) and not _age_threshold(text, end) \
                 and not (isinstance(value, float) and round(value, 2) == value):  # 受教育年限达到11.7年: a measure
         # (14.2025年 is a glossary's number 14. run into a year: still a date)
             return "date_or_period", [], False  # but 连续8年, 提前一年: a streak, time gained: facts
@@ -133,6 +161,8 @@ class Kinds:
         heads = [s for s in under if s.start >= sent_end]
         if heads and heads[0].start <= j + 1:  # the first of them, right after: they are what it counts
             return [s.label + s.title for s in heads] if len(heads) == value and heads[0] is under[0] else []
+        if _NUMBERED_LINE.match(text, j):  # 十方面民生实事。⏎1.医疗卫生方面。…⏎10.除险保安方面。
+            return _numbered_lines(text, j, value)
         if not text.startswith("一是", j):
             return []
         found, pos = [], j

@@ -18,6 +18,8 @@ from .vocabulary import Vocabulary
 
 
 MONEY_MULTIPLIERS = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3))
+# before 一 and a measure word: a count of one, not an article (每个市州至少有一家医院)
+_ONLY_ONE = re.compile(r"(?:至少|最少|只|仅|唯)有?\Z")
 
 
 class Quantity(Record):
@@ -100,8 +102,8 @@ def read_quantity(text: str, v: Vocabulary, n: Numeral, free: Callable[[int, int
         if not n.arabic and value == 0 and n.form == "number" and isinstance(value, int):
             return None  # 零部件, 零售: no report counts nothing in words
         if (not n.arabic and text[cs:ce] == "一" and unit and v.unit_class.get(unit) != "time"
-                and unit in v.article):
-            return None  # 一支队伍, 一部章程: an article, not a count
+                and unit in v.article and not _ONLY_ONE.search(text, max(0, cs - 4), cs)):
+            return None  # 一支队伍, 一部章程: an article, not a count (but 至少有一家: one)
     end = uend
     value = scale(value, factor)
     high = scale(high, factor) if high is not None else None
@@ -123,7 +125,8 @@ def read_quantity(text: str, v: Vocabulary, n: Numeral, free: Callable[[int, int
                 value, unit = scale(value, f), unit[len(mult):]
                 high = scale(high, f) if high is not None else None
                 break
-    if n.form == "place_led" and qual == "exact" and v.unit_class.get(unit) != "money":
+    if n.form == "place_led" and qual == "exact" and v.unit_class.get(unit) != "money" \
+            and not (unit and text[cs - 1:cs] == "上"):  # 参赛队伍上万支: 'upwards of', a count
         return None  # 百年, 千村, 千亿级, 百日攻坚: idiom and names; 超千亿元, 千余家, 百亿元 are counts
     if unit == "％":
         unit = "%"

@@ -57,7 +57,12 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
         return False
     listed, open_ = [], False
     if len(_NUMERALS.findall(word)) > 1:  # “两清两改两治理”, “三区三线”: a name of several counts
-        ex.emit(start, right, value, "", "exact", "name", "quoted")
+        colon = _COLON_SOON.match(text, right + 1) if _N_ONES.match(word) and isinstance(value, int) else None
+        listed = items_after(text, colon.end(), value) if colon else []
+        # ... but “六个一”：一批企业、一个平台…: the N items of one each follow it
+        ex.emit(start, right, value, "", "exact", "list_count" if listed else "name", "quoted", listed=listed)
+        if listed:
+            _ones(ex, colon.end(), listed)
         return True
     if left >= cs - 2 and len(word) >= 2:  # “三X”, and “新三样” (one character before the number)
         items, open_ = ([], False) if text[left - 1:left] == "”" else enumeration_before(text, left)
@@ -74,6 +79,20 @@ def quoted(ex, cs: int, ce: int, value) -> bool:
     kind = "list_count" if listed else "name"
     ex.emit(start, right, value, "", "exact", kind, "quoted", listed=listed, listed_open=open_)
     return True
+
+
+def _ones(ex, pos: int, items: list[str]) -> None:
+    """The items of a “六个一” (一个平台, 一支基金): each a count of one, not an article;
+    一批 among them stays a word."""
+    text = ex.text
+    for item in items:
+        at = text.find(item, pos)
+        if at < 0:
+            return
+        pos = at + len(item)
+        unit = ex.v.units_re.match(text, at + 1) if item.startswith("一") else None
+        if unit and unit.group() in ex.v.article and unit.group() not in ("批", "系列") and ex.free(at, unit.end()):
+            ex.emit(at, unit.end(), 1, unit.group(), "exact", ex.kinds.of(at, unit.end(), unit.group(), 1)[0], "one_each")
 
 
 _PAIR = regex(r"([^，,；;。：:、“”\n]{2,20})(?:和|与|及)([^，,；;。：:、“”\n和与及]{2,20})\Z")
@@ -105,9 +124,9 @@ def counted_quotations(ex) -> None:
             continue
         inside = text[opening + 1:m.start()]
         items = [i for i in split_items(inside) if i]  # A、B和C: three
-        if len(items) == 1 and len(inside) == _CN[m.group(1)] >= 3 and all(
+        if len(items) == 1 and len(inside) == _CN[m.group(1)] >= (2 if m.group(2) == "字" else 3) and all(
                 "\u4e00" <= c <= "\u9fff" and c not in _CN and c not in "一十百千万" for c in inside):
-            items = list(inside)  # “水地煤油气风光电氢硅”十篇大文章: ten one-character items
+            items = list(inside)  # “水地煤油气风光电氢硅”十篇大文章, “人民”二字: one-character items
         if len(items) == _CN[m.group(1)] and all(len(i) <= 12 for i in items):
             ex.emit(s, e, _CN[m.group(1)], "", "exact", "list_count", "quoted_list", listed=items)  # “四难”: no unit
     for m in _AFTER_LIST.finditer(text):  # 政府、市场两手发力: the same without quotation marks
@@ -123,3 +142,5 @@ def counted_quotations(ex) -> None:
 
 
 _NUMERALS = regex(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]+")
+_N_ONES = regex(r"[两二三四五六七八九十]+个一\Z")  # “六个一”, “三个一”: N things, one of each
+_COLON_SOON = regex(r"[\u4e00-\u9fff]{0,5}(?=[：:])")  # “六个一”全覆盖：

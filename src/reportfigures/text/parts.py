@@ -47,6 +47,7 @@ class _Vocab(Record):
     past_ahead: re.Pattern
     future: re.Pattern
     goal: re.Pattern
+    notes_goal: re.Pattern
     notes: re.Pattern
     _fields = tuple(__annotations__)
 
@@ -57,7 +58,7 @@ def _vocab() -> _Vocab:
     h = r["heading_words"]
     return _Vocab(r["unnumbered_heading"]["max_chars"], regex(r["unnumbered_heading"]["shape"]),
                   regex(h["review"]), regex(h["plan"]), regex(h["tasks"]),
-                  regex(r["past_words"]), regex(r["past_words_ahead"]), regex(r["future_words"]), regex(r["goal_words"]),
+                  regex(r["past_words"]), regex(r["past_words_ahead"]), regex(r["future_words"]), regex(r["goal_words"]), regex(r["notes_goal_words"]),
                   regex(r["notes_heading"]))
 
 
@@ -235,7 +236,7 @@ class Parts:
         if kind == "review":
             return bool(goal or late and future) and not v.past.search(sentence)
         if kind == "notes":  # a glossary explains what exists, unless an entry names the years ahead
-            return bool(goal or late) and not v.past.search(sentence)
+            return bool(goal or late or v.notes_goal.search(sentence)) and not v.past.search(sentence)
         if kind == "mixed":  # no default: the sentence must look forward
             return bool(future or late) and not (v.past.search(sentence) or early)
         return False
