@@ -357,3 +357,31 @@ def test_a_count_followed_by_as_many_numbered_lines_counts_them(lines, kind):
 ])
 def test_a_glossary_programme_still_to_run_sets_targets(entry, kind):
     assert kind_of(TASKS + GLOSSARY + entry, "2家" if "2家" in entry else "60%") == kind
+
+
+def test_a_plan_part_that_opens_with_the_old_plans_review_states_facts():
+    head = "一、2025年工作回顾\n\n全年收到提案1551件。\n\n二、关于“十五五”规划纲要（草案）的说明\n\n"
+    review = "“十四五”时期，发展历程极不平凡。这五年，全市生产总值从4.16万亿元增加到5.67万亿元。\n"
+    ahead = "“十四五”时期打下了基础，到2030年全市生产总值达到7万亿元。\n"
+    assert kind_of(head + review, "5.67万亿元") == "metric"  # opens on a period over, names nothing ahead
+    assert kind_of(head + ahead, "7万亿元") == "target"  # a later year: the paragraph looks ahead
+    assert kind_of(head + "全市生产总值达到7万亿元。\n", "7万亿元") == "target"  # no opener: the part decides
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("全区地区生产总值增长5.1%，增速高于预期目标。", "5.1%", "metric"),  # a result against the goal
+    ("一、2025年工作回顾\n\n预期目标是增长5.5%。", "5.5%", "target"),  # the goal itself
+    ("“四级”为省、市、县、乡。", "四级", "list_count"),  # items after 为
+    ("“三类”指总体规划、详细规划和专项规划。", "三类", "list_count"),  # ... and after 指, the last joined by 和
+    ("深入实施“五大工程”，推进海湾治理和河口修复。", "五大工程", "name"),  # clauses after are no items
+    ("如期完成每万城镇常住人口配备18名社区工作者目标。", "万", "metric"),  # a rate per ten thousand
+    ("全省万亿产业达到6个。", "万亿", "metric"),  # the places alone as a size class
+])
+def test_results_against_goals_items_after_wei_rates_and_size_classes(text, surface, kind):
+    assert kind_of(text, surface) == kind
+
+
+def test_a_count_whose_sentence_runs_on_still_counts_the_numbered_lines_after_it():
+    tail = "继续认真办好三方面民生实事，坚决做到言必信、行必果。\n1.医疗。\n2.养老。\n3.儿童。\n各位代表！"
+    assert kind_of(TASKS + tail, "三方面") == "list_count"
+    assert kind_of(TASKS + tail.replace("3.儿童。\n", ""), "三方面") == "target"

@@ -40,6 +40,14 @@ _TIME_TAKEN = regex(r"(?:仅用|只用|历时|耗时|用时)了?\Z")
 _NUMBERED_LINE = regex(r"1[.．、]|（1）")
 
 
+def _lines_after(text: str, sent_end: int, value: int) -> list[str]:
+    """Lines numbered 1. to N right after the count's sentence, however long it runs on."""
+    j = sent_end
+    while j < len(text) and text[j] in " \u3000\n\r":
+        j += 1
+    return _numbered_lines(text, j, value) if _NUMBERED_LINE.match(text, j) else []
+
+
 def _numbered_lines(text: str, j: int, value: int) -> list[str]:
     """Lines numbered 1. to N right after a count of N: the items it counts (and no N+1.)."""
     found, pos = ["1"], j + 2
@@ -124,7 +132,8 @@ class Kinds:
             if listed:  # 10种有色金属：铜、铅、…: the items after the colon
                 return "list_count", listed, False
             after_at = colon + 1 if colon >= 0 and text.startswith("一是", colon + 1) else sent.end
-            items = self._counted_after(start, after_at, value) if after_at - end <= 10 else []
+            items = self._counted_after(start, after_at, value) if after_at - end <= 10 else \
+                _lines_after(text, sent.end, value)  # 办好十方面民生实事，坚决做到…。⏎1.…
             if items:  # 重点抓好十个方面工作。（一）…（十）; 办好15件民生实事。一是…十五是
                 return "list_count", items, False
         after = list_after(text, end, sent.end) if sent is not None and listable else []

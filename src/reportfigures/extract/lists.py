@@ -100,7 +100,7 @@ def split_items(seg: str) -> list[str]:
 
 # what leads from a count to the items after it: a comma, 即, a colon (“三个全覆盖”：, 10种有色金属：),
 # or a short noun then 即 (“九个坚持”重大原则，即…)
-_AFTER_LEAD = regex(r"[\u4e00-\u9fff]{1,4}[，,](?:即|就是|包括)[：:]?|[，,]?(?:即|就是|包括)?[：:]?")
+_AFTER_LEAD = regex(r"[\u4e00-\u9fff]{1,4}[，,](?:即|就是|包括)[：:]?|[，,]?(?:即|就是|包括|为|指)?[：:]?")
 _BRACKETED = regex(r"（[^（）]*）|\([^()]*\)")
 _DEFINED = regex(r"”(?:即|指|是)")  # “三级”即省、州、县: a definition, not an item
 
@@ -116,9 +116,10 @@ def items_after(text: str, pos: int, value: int) -> list[str]:
     listed = _BRACKETED.sub("", text[m.end():stop])  # 129个县（市、区）全覆盖 is one item
     said = text[pos:m.end()].strip("，,") != ""
     for part in ((re.split(r"[，,]", listed)[0],) if said else ()) + (listed,):
-        items = [i.strip() for i in re.split(r"[、，,]", part) if i.strip()]
-        if len(items) == value and all(len(i) <= 30 and not _DEFINED.search(i) for i in items):
-            return items
+        for sep in (r"[、，,]", r"[、，,]|和|及") if said else (r"[、，,]",):  # “三类”指A、B和C: three
+            items = [i.strip() for i in re.split(sep, part) if i.strip()]
+            if len(items) == value and all(len(i) <= 30 and not _DEFINED.search(i) for i in items):
+                return items
     return []
 
 

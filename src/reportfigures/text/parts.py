@@ -130,7 +130,7 @@ class Parts:
         self.reviewed_year = reviewed_year or infer_reviewed_year([t for _, t in heads], doc.text)
         self.parts = self._classify(heads)
         self._starts = [p.start for p in self.parts]
-        self._goal_cache: dict[int, bool] = {}
+        self._goal_cache: dict = {}  # by sentence start, and ("p", line start) by paragraph
 
     def _headings(self) -> list[tuple[int, str]]:
         """(start, text) of every line that opens a part: numbered (一、…) or shaped."""
@@ -185,26 +185,15 @@ class Parts:
         return past >= 4 and past >= 3 * future
 
     def _vote(self, start: int, end: int) -> tuple[str | None, str]:
-        """Past against future time words over the part's sentences."""
-        v = _vocab()
-        past = future = plan = 0
-        for s in self._sentences(start, end):
-            ys = years_in(s.text)
-            late = self.reviewed_year is not None and any(y > self.reviewed_year for y in ys)
-            early = self.reviewed_year is not None and any(y <= self.reviewed_year for y in ys)
-            was = bool(v.past.search(s.text) or early and not late)
-            past += was
-            future += bool(v.future.search(s.text) or late)
-            plan += bool(v.plan.search(s.text)) and not was
-        future = max(future, plan)  # the new five-year plan is forward-looking too
-        n = past + future
-        if n < 2 or max(past, future) < 2 * min(past, future):
-            return None, ""
-        if past > future:
-            return "review", "sentence vote"
-        return ("plan" if plan > future / 2 and not any(
-            self.reviewed_year is not None and y == self.reviewed_year + 1
-            for y in years_in(self.doc.text[start:end])) else "tasks"), "sentence vote"
+        return vote([x.text for x in self._sentences(start, end)], self.reviewed_year, self.doc.text[start:end])
+
+    def _review_paragraph(self, offset: int) -> bool:
+        text = self.doc.text
+        a = text.rfind("\n", 0, offset) + 1
+        if ("p", a) not in self._goal_cache:
+            b = text.find("\n", offset)
+            self._goal_cache[("p", a)] = reviews(text[a:b if b >= 0 else len(text)], self.reviewed_year)
+        return self._goal_cache[("p", a)]
 
     def at(self, offset: int) -> Part:
         i = bisect_right(self._starts, offset) - 1
@@ -218,7 +207,11 @@ class Parts:
         if key not in self._goal_cache:
             self._goal_cache[key] = self._goal(self.at(offset).kind, sent.text if sent else "")
         goal = self._goal_cache[key]
-        if goal or sent is None or self.at(offset).kind not in FORWARD:
+        if sent is None or self.at(offset).kind not in FORWARD:
+            return goal
+        if self._review_paragraph(offset):
+            return False  # the plan part that opens with the old plan's review (“十四五”时期，…这五年，…)
+        if goal:
             return goal
         # a task's sentence that states a fact in one clause may set a goal in another
         return self._goal(self.at(offset).kind, clause_at(self.doc.text, sent.start, sent.end, offset))
@@ -242,13 +235,55 @@ class Parts:
         return False
 
     def _ahead(self, words: re.Pattern, sentence: str) -> bool:
-        """A goal or future word in the sentence; 到2025年 only when the year is still to come
-        (人均GDP从2020年的5.2万元提高到2025年的7.4万元 reviews the plan just ended)."""
-        for m in words.finditer(sentence):
-            ys = years_in(m.group()) if m.group().startswith("到") else []
-            if not ys or self.reviewed_year is None or ys[0] > self.reviewed_year:
-                return True
+        return ahead(words, sentence, self.reviewed_year)
+
+
+# a paragraph that opens on a period already over: “十四五”时期，…, 过去五年，, 2025年，
+_PAST_OPENER = regex(r"[ \u3000]*(?:“?十([三四五六])五”?时期|过去五年|五年来|这五年|过去一年|一年来|(20[0-9]{2})年[，,])")
+_PLAN_END = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}  # the last year of each five-year plan
+
+
+def vote(sentences: list[str], reviewed_year: int | None, span: str) -> tuple[str | None, str]:
+    """Past against future time words over a part's sentences: its kind, or None when
+    neither wins by two to one."""
+    v = _vocab()
+    past = future = plan = 0
+    for text in sentences:
+        ys = years_in(text)
+        late = reviewed_year is not None and any(y > reviewed_year for y in ys)
+        early = reviewed_year is not None and any(y <= reviewed_year for y in ys)
+        was = bool(v.past.search(text) or early and not late)
+        past += was
+        future += bool(v.future.search(text) or late)
+        plan += bool(v.plan.search(text)) and not was
+    future = max(future, plan)  # the new five-year plan is forward-looking too
+    n = past + future
+    if n < 2 or max(past, future) < 2 * min(past, future):
+        return None, ""
+    if past > future:
+        return "review", "sentence vote"
+    return ("plan" if plan > future / 2 and not any(
+        reviewed_year is not None and y == reviewed_year + 1 for y in years_in(span)) else "tasks"), "sentence vote"
+
+
+def ahead(words: re.Pattern, sentence: str, reviewed_year: int | None) -> bool:
+    """A goal or future word in the sentence; 到2025年 only when the year is still to come
+    (人均GDP从2020年的5.2万元提高到2025年的7.4万元 reviews the plan just ended)."""
+    for m in words.finditer(sentence):
+        ys = years_in(m.group()) if m.group().startswith("到") else []
+        if not ys or reviewed_year is None or ys[0] > reviewed_year:
+            return True
+    return False
+
+
+def reviews(line: str, reviewed_year: int | None) -> bool:
+    """A paragraph among the plans or tasks that opens on a period already over and names
+    nothing ahead (no future word, no later year): it reviews, its numbers are facts."""
+    m, ry = _PAST_OPENER.match(line), reviewed_year
+    if m is None or ry is None:
         return False
+    over = _PLAN_END[m.group(1)] <= ry if m.group(1) else int(m.group(2)) <= ry if m.group(2) else True
+    return over and not _vocab().future.search(line) and not any(y > ry for y in years_in(line))
 
 
 def clause_at(text: str, start: int, end: int, offset: int) -> str:
