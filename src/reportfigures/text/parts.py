@@ -204,17 +204,21 @@ class Parts:
         does not state a fact, or its part reviews and its sentence sets a goal."""
         sent = self.doc.sentence_at(offset)
         key = sent.start if sent else offset
-        if key not in self._goal_cache:
-            self._goal_cache[key] = self._goal(self.at(offset).kind, sent.text if sent else "")
-        goal = self._goal_cache[key]
-        if sent is None or self.at(offset).kind not in FORWARD:
-            return goal
-        if self._review_paragraph(offset):
-            return False  # the plan part that opens with the old plan's review (“十四五”时期，…这五年，…)
-        if goal:
+        got = self._goal_cache.get(key)
+        if got is None:  # (goal, whether a clause may say otherwise, the part's kind), once a sentence
+            kind = self.at(offset).kind
+            forward = sent is not None and kind in FORWARD
+            review = forward and self._review_paragraph(offset)  # a plan part opening on the old plan's review
+            got = self._goal_cache[key] = (False if review else self._goal(kind, sent.text if sent else ""),
+                                           forward and not review, kind)
+        goal, by_clause, kind = got
+        if goal or not by_clause:
             return goal
         # a task's sentence that states a fact in one clause may set a goal in another
-        return self._goal(self.at(offset).kind, clause_at(self.doc.text, sent.start, sent.end, offset))
+        clause = clause_at(self.doc.text, sent.start, sent.end, offset)
+        if "年" not in clause and not _vocab().past_ahead.search(clause):
+            return True  # no past word, no year: nothing in the clause states a fact
+        return self._goal(kind, clause)
 
     def _goal(self, kind: str, sentence: str) -> bool:
         v = _vocab()
