@@ -385,3 +385,17 @@ def test_a_count_whose_sentence_runs_on_still_counts_the_numbered_lines_after_it
     tail = "继续认真办好三方面民生实事，坚决做到言必信、行必果。\n1.医疗。\n2.养老。\n3.儿童。\n各位代表！"
     assert kind_of(TASKS + tail, "三方面") == "list_count"
     assert kind_of(TASKS + tail.replace("3.儿童。\n", ""), "三方面") == "target"
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("年初确定的十大类44项民生实事全部完成。", "十大", "metric"),  # 的十大类: no party congress
+    ("启动运行总规模1000亿元的三大先导产业母基金。", "三大", "metric"),
+    ("深入学习贯彻党的二十大精神。", "二十大", "ordinal"),  # ... 党的二十大 is one
+    ("中共十八大以来。", "十八大", "ordinal"),
+    ("在2023年国家考评第三的好成绩基础上。", "第三", "metric"),  # a rank in an assessment
+    ("推动玉树东坝、尕羊、吉曲3乡通电。", "3乡", "list_count"),  # townships named before their count
+    ("乡乡基本通三级以上公路。", "三级以上", "metric"),  # 乡乡 is no list of three levels
+    ("省市县三级联动。", "三级", "list_count"),  # ... 省市县 is
+])
+def test_party_congresses_assessment_ranks_and_place_lists(text, surface, kind):
+    assert kind_of(text, surface) == kind

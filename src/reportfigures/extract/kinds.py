@@ -118,7 +118,7 @@ class Kinds:
         if small and (unit in v.place_units or unit in ("级",)):
             clause = text[clause_start(text, max(floor, start - LIST_WINDOW), start):start]
             run = self._place_run.findall(clause)
-            if run:
+            if run and (not isinstance(value, int) or len(run[-1]) == value):  # 乡乡通三级以上公路: no list
                 return "list_count", list(run[-1]), False
         if unit in ("个方面", "方面") and text.startswith("以下", start - 2):
             sec = self.sections.at(start)
@@ -191,7 +191,7 @@ class Kinds:
             return []
         run = self.text[start - value:start]
         before = self.text[start - value - 1:start - value]
-        if all(c in self.item_chars for c in run) and before not in self.item_chars:
+        if all(c in self.item_chars for c in run) and not (before and before in self.item_chars):  # "" is in any str
             return list(run)
         return []
 
