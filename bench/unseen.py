@@ -143,7 +143,7 @@ def report(extract) -> dict:
     print("value; kind = that mention's kind is the label's. Eight samples of one seeded draw over every line")
     print("of the first 12 texts, then samples of a second draw over the other 12, each labelled by reading only.")
     print("Today's rules on each (each read once measured):\n")
-    print(f"  {'sample':<24}{'draw':<16}{'claim-like':>10}{'found':>16}{'kind right':>16}"
+    print(f"  {'sample':<24}{'draw':<20}{'claim-like':>10}{'found':>16}{'kind right':>16}"
           f"{'found (certain)':>18}{'kind (certain)':>16}")
     out = {}
     for name, ranks, status in SAMPLES:
@@ -156,12 +156,12 @@ def report(extract) -> dict:
         sn, sf, sk = sure["claim_like"], sure["found"], sure["kind_right"]
         short = name.replace("unseen_mentions_", "").replace("+", " + ")
         short = short if len(short) < 24 else short.split(" + ")[0].rstrip("_abcd") + " (" + "+".join(p[-1] for p in name.split("+")) + ")"
-        print(f"  {short:<24}{ranks:<16}{n:>10}{f'{f} {100 * f / n:.1f}%':>16}{f'{k} {100 * k / f:.1f}%':>16}"
+        print(f"  {short:<24}{ranks:<20}{n:>10}{f'{f} {100 * f / n:.1f}%':>16}{f'{k} {100 * k / f:.1f}%':>16}"
               f"{f'{100 * sf / sn:.1f}%':>18}{f'{100 * sk / sf:.1f}%':>16}   {status}")
         out[name] = {"found": 100 * f / n, "kind": 100 * k / f, "rows": n, "result": r}
     total = [sum(v["result"][k] for v in out.values()) for k in ("claim_like", "found", "kind_right")]
     if total[0]:
-        print(f"  {'all':<40}{total[0]:>10}{f'{total[1]} {100 * total[1] / total[0]:.1f}%':>16}"
+        print(f"  {'all':<44}{total[0]:>10}{f'{total[1]} {100 * total[1] / total[0]:.1f}%':>16}"
               f"{f'{total[2]} {100 * total[2] / total[1]:.1f}%':>16}")
     print("\n  held out, each measured once with the rules frozen (the sample unread until then):")
     for name, commit, n, f, k, fc, kc in HELD_OUT:

@@ -399,3 +399,10 @@ def test_a_count_whose_sentence_runs_on_still_counts_the_numbered_lines_after_it
 ])
 def test_party_congresses_assessment_ranks_and_place_lists(text, surface, kind):
     assert kind_of(text, surface) == kind
+
+
+def test_a_computing_cluster_is_sized_in_cards():
+    got = mentions("国产化单集群万卡智算中心建成投用。")
+    assert (got["万卡"].value, got["万卡"].unit, got["万卡"].kind) == (10**4, "卡", "metric")
+    assert kind_of(TASKS + "建设万卡算力集群。", "万卡") == "target"
+    assert not mentions("推广社保一卡通，服务持卡人。")  # 一卡通 is a name of no size
