@@ -25,7 +25,8 @@ FLOORS = {"unseen_mentions": (99.5, 97.5), "unseen_mentions_fresh": (98.5, 99.0)
           "unseen_mentions_ninth_a+unseen_mentions_ninth_b+unseen_mentions_ninth_c+unseen_mentions_ninth_d":
               (99.5, 98.5),
           "unseen_mentions_tenth_a+unseen_mentions_tenth_b+unseen_mentions_tenth_c": (99.0, 99.0),
-          "unseen_mentions_eleventh_a+unseen_mentions_eleventh_b+unseen_mentions_eleventh_c": (98.5, 96.5)}
+          "unseen_mentions_eleventh_a+unseen_mentions_eleventh_b+unseen_mentions_eleventh_c": (98.5, 97.0),
+          "unseen_mentions_twelfth_a+unseen_mentions_twelfth_b+unseen_mentions_twelfth_c": (99.0, 97.0)}
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -59,4 +60,4 @@ def test_the_goal_is_held_to_the_last_measurement_taken_unread():
     not as today's rules score on it."""
     last = unseen.HELD_OUT[-1]
     assert last[0] == unseen.SAMPLES[-1][0] and last[2] >= 300
-    assert "then read" in unseen.SAMPLES[-1][2]
+    assert "held out once" in unseen.SAMPLES[-1][2]
