@@ -58,7 +58,9 @@ def _vocab() -> _Vocab:
     h = r["heading_words"]
     return _Vocab(r["unnumbered_heading"]["max_chars"], regex(r["unnumbered_heading"]["shape"]),
                   regex(h["review"]), regex(h["plan"]), regex(h["tasks"]),
-                  regex(r["past_words"]), regex(r["past_words_ahead"]), regex(r["future_words"]), regex(r["goal_words"]), regex(r["notes_goal_words"]),
+                  regex(r["past_words"]),
+                  regex("|".join(w for w in r["past_words"].split("|") if w not in r["not_past_ahead"])),
+                  regex(r["future_words"]), regex(r["goal_words"]), regex(r["notes_goal_words"]),
                   regex(r["notes_heading"]))
 
 
